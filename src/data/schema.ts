@@ -42,9 +42,9 @@ const sourceIds = z.array(nonEmpty).check(z.minLength(1, 'needs at least one sou
 const slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case-with-dashes'));
 
 /** Coordinates with at most 5 decimals (about 1 m): more would claim a precision we do not have. */
-const coord = z.number().check(
-  z.refine((n) => Number.isFinite(n) && Math.abs(n * 1e5 - Math.round(n * 1e5)) < 1e-6, 'at most 5 decimals'),
-);
+const coord = z
+  .number()
+  .check(z.refine((n) => Number.isFinite(n) && Math.abs(n * 1e5 - Math.round(n * 1e5)) < 1e-6, 'at most 5 decimals'));
 const position = z.tuple([coord, coord]);
 
 export const period = z.object({
@@ -157,6 +157,8 @@ export const camera = z.object({
 
 export const timelineFile = z.object({
   range: z.object({ start: isoDate, end: isoDate }),
+  /** The date a reader sees first (an editorial choice); the end of the range when absent. */
+  defaultDate: z.optional(isoDate),
   phases: z
     .array(
       z.object({
@@ -175,7 +177,16 @@ export const timelineFile = z.object({
       id: slug,
       date: isoDate,
       datePrecision: z.optional(precision),
-      kind: z.enum(['announcement', 'deadline', 'withdrawal', 'handover', 'attack', 'political', 'military', 'mandate']),
+      kind: z.enum([
+        'announcement',
+        'deadline',
+        'withdrawal',
+        'handover',
+        'attack',
+        'political',
+        'military',
+        'mandate',
+      ]),
       milestone: z.optional(z.boolean()),
       title: localized,
       sites: z.optional(z.array(slug)),
@@ -205,7 +216,9 @@ export const sourcesFile = z.object({
       title: nonEmpty,
       /** YYYY, YYYY-MM or YYYY-MM-DD: as exact as the source itself is. */
       date: z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')),
-      url: z.optional(z.string().check(z.regex(/^https:\/\/[^\s"<>]+$/, 'urls must be https:// with no spaces or markup'))),
+      url: z.optional(
+        z.string().check(z.regex(/^https:\/\/[^\s"<>]+$/, 'urls must be https:// with no spaces or markup')),
+      ),
       via: z.optional(nonEmpty),
       grade: z.enum(GRADES),
     }),

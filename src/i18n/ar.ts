@@ -1,0 +1,4 @@
+/** Placeholder until translated: copies English. */
+import { en, type StringTable } from './en.ts';
+
+export const ar: StringTable = { ...en };

@@ -1,0 +1,56 @@
+/** String tables and locale formatting. UI code gets every word from here, never from literals. */
+import type { Lang } from '../data/schema.ts';
+import { toUtcDate } from '../state/dates.ts';
+import { ar } from './ar.ts';
+import { de } from './de.ts';
+import { en, type StringKey, type StringTable } from './en.ts';
+import { fr } from './fr.ts';
+
+export type { StringKey } from './en.ts';
+
+const TABLES: Record<Lang, StringTable> = { en, de, fr, ar };
+
+/** The text for key in lang, with {name} placeholders filled in. */
+export function t(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
+  const template = TABLES[lang][key] ?? en[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m));
+}
+
+/** Text direction of a language. */
+export function dirOf(lang: Lang): 'rtl' | 'ltr' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+const FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
+  day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  year: { year: 'numeric', timeZone: 'UTC' },
+  short: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+  shortMonth: { month: 'short', year: 'numeric', timeZone: 'UTC' },
+};
+
+/** A date written as a reader of lang expects it; month precision drops the day; short abbreviates. */
+export function formatDate(
+  lang: Lang,
+  iso: string,
+  precision: 'day' | 'month' | 'year' = 'day',
+  short = false,
+): string {
+  const style = short ? (precision === 'day' ? 'short' : precision === 'month' ? 'shortMonth' : 'year') : precision;
+  const key = `${lang}:${style}`;
+  let fmt = dateFormats.get(key);
+  if (!fmt) {
+    const opts = FORMATS[style];
+    fmt = new Intl.DateTimeFormat(lang, opts);
+    dateFormats.set(key, fmt);
+  }
+  return fmt.format(toUtcDate(iso));
+}
+
+/** A number written as a reader of lang expects it. */
+export function formatNumber(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang).format(n);
+}

@@ -1,0 +1,107 @@
+/** Wiring only: load data, build the state, mount the controls, start the map (WebGL or SVG). */
+import './styles/main.css';
+import { type LoadResult, loadAll } from './data/load.ts';
+import { t } from './i18n/index.ts';
+import { createStore } from './state/store.ts';
+import { parseUrl, type UrlContext } from './state/url.ts';
+import { createSlider } from './timeline/slider.ts';
+import { applyLang, applyTheme, onSystemThemeChange, setMapState } from './ui/document-state.ts';
+import { showMapMessage, showSlowNote } from './ui/error-view.ts';
+import { startHistorySync } from './ui/history-sync.ts';
+import { mountLegend } from './ui/legend.ts';
+import { mountLiveRegion } from './ui/live-region.ts';
+import { startMapHost } from './ui/map-host.ts';
+import { showNotices } from './ui/notices.ts';
+import { mountPhasePanel } from './ui/phase-panel.ts';
+import { mountSiteDetails } from './ui/site-details.ts';
+import { mountSiteList } from './ui/site-list.ts';
+import { createSiteTable } from './ui/site-table.ts';
+
+const SLOW_MS = 4000;
+const TIMEOUT_MS = 20000;
+const byId = (id: string) => document.getElementById(id)!;
+
+async function load(): Promise<LoadResult> {
+  const controller = new AbortController();
+  const timeout = window.setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const hideSlow = (() => {
+    let hide = () => {};
+    const timer = window.setTimeout(() => {
+      hide = showSlowNote(byId('map-wrap'), 'en');
+    }, SLOW_MS);
+    return () => (window.clearTimeout(timer), hide());
+  })();
+  try {
+    return await loadAll((u, init) => fetch(u, init), new URL('geo/', document.baseURI).href, controller.signal);
+  } finally {
+    window.clearTimeout(timeout);
+    hideSlow();
+  }
+}
+
+async function boot(): Promise<void> {
+  setMapState('loading');
+  const result = await load();
+  const { data, basemap, problems } = result;
+  if (!data) {
+    setMapState('error');
+    showMapMessage(byId('map-wrap'), 'en', problems, () => location.reload());
+    return;
+  }
+  if (problems.length) console.warn('Map data problems:', problems);
+
+  const ctx: UrlContext = {
+    range: data.timeline.range,
+    defaultDate: data.timeline.defaultDate ?? data.timeline.range.end,
+    phases: data.timeline.phases,
+    siteIds: new Set(data.presence.features.map((f) => f.id)),
+    preferredLangs: navigator.languages,
+  };
+  const { state, notices } = parseUrl(location.search, ctx);
+  const store = createStore(state);
+  document.documentElement.classList.toggle('is-embed', state.embed);
+  applyLang(state.lang);
+  applyTheme(state.theme);
+
+  const sync = startHistorySync(store, ctx);
+  const commit = () => sync.commit();
+  const side = byId('side');
+  side.replaceChildren();
+  mountLegend(side, data, store);
+  mountSiteList(side, data, store, commit);
+  mountPhasePanel(side, data, store);
+  mountSiteDetails(side, data, store, commit);
+  mountLiveRegion(byId('app'), data, store);
+  const slider = createSlider({ timeline: data.timeline, store, onCommit: commit });
+  byId('timeline-slot').replaceWith(slider.element);
+  const table = createSiteTable(data, store);
+  byId('table-slot').replaceWith(table.element);
+  byId('map-tools').append(table.toggle);
+  showNotices(byId('notices'), notices, state.lang);
+
+  const renderText = () => {
+    const { lang } = store.get();
+    byId('title').textContent = t(lang, 'app.title');
+    byId('dek').textContent = t(lang, 'app.dek');
+    byId('source-line').textContent = t(lang, 'app.sourceLine');
+  };
+  renderText();
+  store.subscribe((s, p) => {
+    if (s.lang !== p.lang) {
+      applyLang(s.lang);
+      renderText();
+    }
+    if (s.theme !== p.theme) applyTheme(s.theme);
+  });
+  onSystemThemeChange(() => applyTheme(store.get().theme));
+
+  const fileProblems = problems.filter((p) => p.file !== 'consistency');
+  if (fileProblems.length) showMapMessage(byId('map-wrap'), state.lang, fileProblems);
+  await startMapHost({ data, basemap, store, mapWrap: byId('map-wrap'), onCommit: commit });
+}
+
+boot().catch((err: unknown) => {
+  console.error(err);
+  setMapState('error');
+  showMapMessage(byId('map-wrap'), 'en', [{ file: 'app', message: err instanceof Error ? err.message : String(err) }]);
+});

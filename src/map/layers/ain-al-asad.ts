@@ -1,0 +1,128 @@
+/**
+ * Ain al-Asad air base, the photo of the story: its approximate footprint with a highlight, and a
+ * callout with its status at the date plus two turf-measured distances that help the reader place it.
+ */
+import distance from '@turf/distance';
+import { point } from '@turf/helpers';
+import pointToLineDistance from '@turf/point-to-line-distance';
+import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import { formatDate, formatNumber, t } from '../../i18n/index.ts';
+import { periodAt } from '../../state/selectors.ts';
+import type { AppState } from '../../state/store.ts';
+import type { LayerContext, MapLayer } from '../layer-types.ts';
+
+const SRC = 'ain';
+let marker: maplibregl.Marker | null = null;
+let lastText = '';
+
+function rings(geom: Polygon | MultiPolygon): number[][][] {
+  return geom.type === 'Polygon' ? geom.coordinates : geom.coordinates.flat();
+}
+
+/** Distances in km from the base to Syria's outline and to Erbil, or null where the base map lacks them. */
+export function ainDistances(ctx: LayerContext, at: [number, number]): { border: number; erbil: number } | null {
+  const syria = ctx.basemap.countries?.features.find((f) => f.properties?.id === 'SY');
+  const erbil = ctx.basemap.cities?.features.find((f) => f.properties?.id === 'erbil');
+  if (!syria || !erbil || erbil.geometry.type !== 'Point') return null;
+  const p = point(at);
+  let border = Number.POSITIVE_INFINITY;
+  for (const ring of rings(syria.geometry as Polygon | MultiPolygon)) {
+    const line: Feature<LineString> = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'LineString', coordinates: ring },
+    };
+    border = Math.min(border, pointToLineDistance(p, line, { units: 'kilometers' }));
+  }
+  const toErbil = distance(p, point(erbil.geometry.coordinates as [number, number]), { units: 'kilometers' });
+  // Rounded to 5 km: the footprint and the 10m borders are not more precise than that.
+  return { border: Math.round(border / 5) * 5, erbil: Math.round(toErbil / 5) * 5 };
+}
+
+export const ainAlAsadLayer: MapLayer = {
+  id: SRC,
+  add(ctx) {
+    const { map, palette } = ctx;
+    const features = ctx.data.ain.features.map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
+    map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features } as never });
+    const isFootprint = ['==', ['get', 'role'], 'footprint'] as never;
+    map.addLayer({
+      id: 'ain-glow',
+      type: 'line',
+      source: SRC,
+      filter: isFootprint,
+      paint: { 'line-color': palette.footprint, 'line-width': 7, 'line-opacity': 0.18, 'line-blur': 3 },
+    });
+    map.addLayer({
+      id: 'ain-fill',
+      type: 'fill',
+      source: SRC,
+      filter: isFootprint,
+      paint: { 'fill-color': palette.footprint, 'fill-opacity': 0.16 },
+    });
+    map.addLayer({
+      id: 'ain-line',
+      type: 'line',
+      source: SRC,
+      filter: isFootprint,
+      paint: { 'line-color': palette.footprint, 'line-width': 1.5, 'line-dasharray': [2, 1.5] },
+    });
+    const pt = ctx.data.ain.features.find((f) => f.properties.role === 'point');
+    if (!pt || pt.geometry.type !== 'Point') return;
+    const el = document.createElement('div');
+    el.className = 'ain-callout';
+    el.dataset.testid = 'ain-callout';
+    const title = document.createElement('strong');
+    const status = document.createElement('span');
+    const dist = document.createElement('span');
+    dist.className = 'ain-callout-dist';
+    el.append(title, status, dist);
+    marker = new maplibregl.Marker({ element: el, anchor: 'right', offset: [-18, 0] })
+      .setLngLat(pt.geometry.coordinates as [number, number])
+      .addTo(map);
+    lastText = '';
+  },
+  update(ctx, state: AppState) {
+    if (!marker) return;
+    const pt = ctx.data.ain.features.find((f) => f.properties.role === 'point');
+    if (!pt || pt.geometry.type !== 'Point') return;
+    const period = periodAt(pt.properties.periods ?? [], state.date);
+    const statusText = period
+      ? `${t(ctx.lang, `status.${period.status}`)} (${t(ctx.lang, `basis.${period.basis}`)}), ${t(
+          ctx.lang,
+          'site.since',
+          {
+            date: formatDate(ctx.lang, period.start, period.startPrecision ?? 'day'),
+          },
+        )}`
+      : t(ctx.lang, 'status.none');
+    const d = ainDistances(ctx, pt.geometry.coordinates as [number, number]);
+    const distText = d
+      ? t(ctx.lang, 'ain.distances', {
+          border: formatNumber(ctx.lang, d.border),
+          erbil: formatNumber(ctx.lang, d.erbil),
+        })
+      : '';
+    const key = `${ctx.lang}|${statusText}|${distText}`;
+    if (key === lastText) return;
+    lastText = key;
+    const el = marker.getElement();
+    const [title, status, dist] = Array.from(el.children) as HTMLElement[];
+    title!.textContent = pt.properties.name[ctx.lang];
+    status!.textContent = statusText;
+    dist!.textContent = distText;
+    el.dataset.status = period?.status ?? 'none';
+  },
+  restyle(ctx) {
+    const { map, palette } = ctx;
+    map.setPaintProperty('ain-glow', 'line-color', palette.footprint);
+    map.setPaintProperty('ain-fill', 'fill-color', palette.footprint);
+    map.setPaintProperty('ain-line', 'line-color', palette.footprint);
+    lastText = '';
+  },
+  remove() {
+    marker?.remove();
+    marker = null;
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * North-east Syria, the area the 2024 statement names as the source of the IS threat: a tinted,
+ * hatched area whose colour follows who held it at the date (feature-state), its label, and the
+ * al-Hol camp.
+ */
+import { geoCentroid } from 'd3-geo';
+import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import { t } from '../../i18n/index.ts';
+import { zoneAt } from '../../state/selectors.ts';
+import type { AppState } from '../../state/store.ts';
+import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
+import { hatchImage } from '../hatch.ts';
+import { type LayerContext, type MapLayer, nameField } from '../layer-types.ts';
+
+const SRC = 'zone';
+const LABEL = 'zone-label';
+
+function zoneFeature(ctx: LayerContext) {
+  return ctx.data.zone.features.find((f) => f.properties.role === 'zone');
+}
+
+function controlColor(ctx: LayerContext): ExpressionSpecification {
+  const z = ctx.palette.zone;
+  return [
+    'match',
+    ['feature-state', 'control'],
+    'sdf',
+    z.sdf,
+    'contested',
+    z.contested,
+    'government',
+    z.government,
+    z.unknown,
+  ];
+}
+
+function setHatch(ctx: LayerContext): void {
+  if (ctx.map.hasImage('zone-hatch')) ctx.map.removeImage('zone-hatch');
+  ctx.map.addImage('zone-hatch', hatchImage(ctx.palette.zoneLine), { pixelRatio: 2 });
+}
+
+let lastLabel = '';
+
+export const threatZoneLayer: MapLayer = {
+  id: SRC,
+  add(ctx) {
+    const { map } = ctx;
+    const features = ctx.data.zone.features.map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
+    map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features } as never, promoteId: 'id' });
+    map.addSource(LABEL, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    setHatch(ctx);
+    const isZone: ExpressionSpecification = ['==', ['get', 'role'], 'zone'];
+    map.addLayer({
+      id: 'zone-fill',
+      type: 'fill',
+      source: SRC,
+      filter: isZone,
+      paint: { 'fill-color': controlColor(ctx), 'fill-opacity': 0.14 },
+    });
+    map.addLayer({
+      id: 'zone-hatch',
+      type: 'fill',
+      source: SRC,
+      filter: isZone,
+      paint: { 'fill-pattern': 'zone-hatch', 'fill-opacity': 0.35 },
+    });
+    map.addLayer({
+      id: 'zone-line',
+      type: 'line',
+      source: SRC,
+      filter: isZone,
+      paint: { 'line-color': controlColor(ctx), 'line-width': 1.6, 'line-dasharray': [4, 2], 'line-opacity': 0.9 },
+    });
+    map.addLayer({
+      id: 'zone-points',
+      type: 'circle',
+      source: SRC,
+      filter: ['!', isZone],
+      paint: {
+        'circle-radius': 3.5,
+        'circle-color': ctx.palette.zoneText,
+        'circle-stroke-width': 1,
+        'circle-stroke-color': ctx.palette.siteStroke,
+      },
+    });
+    map.addLayer({
+      id: 'zone-points-label',
+      type: 'symbol',
+      source: SRC,
+      filter: ['!', isZone],
+      minzoom: 5.5,
+      layout: {
+        'text-field': nameField(ctx.lang),
+        'text-font': [FONT_REGULAR],
+        'text-size': 11,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.6],
+        'text-optional': true,
+      },
+      paint: { 'text-color': ctx.palette.zoneText, 'text-halo-color': ctx.palette.siteHalo, 'text-halo-width': 1.4 },
+    });
+    map.addLayer({
+      id: 'zone-label',
+      type: 'symbol',
+      source: LABEL,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT_BOLD],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
+        'text-max-width': 9,
+        'text-letter-spacing': 0.02,
+      },
+      paint: { 'text-color': ctx.palette.zoneText, 'text-halo-color': ctx.palette.siteHalo, 'text-halo-width': 1.6 },
+    });
+    lastLabel = '';
+  },
+  update(ctx, state: AppState) {
+    const zone = zoneFeature(ctx);
+    if (!zone) return;
+    const period = zoneAt(zone, state.date);
+    const control = period?.control ?? 'unknown';
+    ctx.map.setFeatureState({ source: SRC, id: zone.id }, { control });
+    const label = `${zone.properties.name[ctx.lang]}\n${t(ctx.lang, `control.${control}`)}`;
+    if (label === lastLabel) return;
+    lastLabel = label;
+    const [x, y] = geoCentroid(zone as never);
+    (ctx.map.getSource(LABEL) as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: { label } }],
+    });
+  },
+  restyle(ctx) {
+    const { map, palette } = ctx;
+    setHatch(ctx);
+    map.setPaintProperty('zone-fill', 'fill-color', controlColor(ctx));
+    map.setPaintProperty('zone-line', 'line-color', controlColor(ctx));
+    map.setPaintProperty('zone-points', 'circle-color', palette.zoneText);
+    map.setPaintProperty('zone-points', 'circle-stroke-color', palette.siteStroke);
+    map.setLayoutProperty('zone-points-label', 'text-field', nameField(ctx.lang));
+    for (const id of ['zone-points-label', 'zone-label']) {
+      map.setPaintProperty(id, 'text-color', palette.zoneText);
+      map.setPaintProperty(id, 'text-halo-color', palette.siteHalo);
+    }
+    lastLabel = '';
+  },
+};

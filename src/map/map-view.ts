@@ -1,0 +1,132 @@
+/**
+ * The MapLibre renderer: builds the map, adds the registered layers, and applies AppState to them.
+ * It reads the store and never writes to it except through the site-click event it forwards.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Lang } from '../data/schema.ts';
+import type { AppData, Basemap } from '../data/types.ts';
+import { t } from '../i18n/index.ts';
+import type { AppState, Store } from '../state/store.ts';
+import { fitView, REGION_BOUNDS } from '../state/view.ts';
+import { paletteFor, type ThemeName } from '../theme/palette.ts';
+import type { LayerContext } from './layer-types.ts';
+import { LAYERS } from './layers/index.ts';
+import { baseStyle } from './style.ts';
+
+maplibregl.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  data: AppData;
+  basemap: Partial<Basemap>;
+  store: Store;
+  theme: () => ThemeName;
+  /** Called with the date whenever the map has finished drawing it. */
+  onDrawn: (date: string) => void;
+  onSiteClick: (siteId: string) => void;
+  /** Called when WebGL is lost for good or the map fails; the caller switches to the SVG map. */
+  onFailure: (reason: string) => void;
+  cooperativeGestures: boolean;
+}
+
+export interface MapView {
+  map: maplibregl.Map;
+  /** Re-applies theme and language. */
+  restyle(): void;
+  /** Flies (or jumps, with reduced motion) to a camera. */
+  showCamera(center: [number, number], zoom: number): void;
+  resetView(): void;
+  destroy(): void;
+}
+
+function attribution(lang: Lang): string {
+  return `${t(lang, 'attribution.basemap')} · ${t(lang, 'attribution.fonts')}`;
+}
+
+/** Creates the WebGL map; resolves once its style is loaded and all layers are added. */
+export function createMapView(opts: MapViewOptions): Promise<MapView> {
+  const { container, store } = opts;
+  const state0 = store.get();
+  const view = fitView(container.clientWidth || 800, container.clientHeight || 600);
+  const map = new maplibregl.Map({
+    container,
+    style: baseStyle(paletteFor(opts.theme())),
+    center: view.center,
+    zoom: view.zoom,
+    minZoom: 3,
+    maxZoom: 9,
+    maxBounds: [
+      [REGION_BOUNDS[0] - 12, REGION_BOUNDS[1] - 8],
+      [REGION_BOUNDS[2] + 12, REGION_BOUNDS[3] + 8],
+    ],
+    attributionControl: { compact: true, customAttribution: attribution(state0.lang) },
+    fadeDuration: 0,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    cooperativeGestures: opts.cooperativeGestures,
+    canvasContextAttributes: { preserveDrawingBuffer: false, antialias: true },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+
+  const ctx = (): LayerContext => ({
+    map,
+    data: opts.data,
+    basemap: opts.basemap,
+    palette: paletteFor(opts.theme()),
+    lang: store.get().lang,
+    onSiteClick: opts.onSiteClick,
+  });
+
+  let drawnDate = '';
+  const apply = (state: AppState) => {
+    const c = ctx();
+    for (const layer of LAYERS) layer.update?.(c, state);
+    drawnDate = state.date;
+    map.triggerRepaint();
+  };
+  const onIdle = () => opts.onDrawn(drawnDate);
+
+  return new Promise((resolve, reject) => {
+    map.once('error', (e) => reject(e.error ?? new Error('map error')));
+    map.on('load', () => {
+      const c = ctx();
+      for (const layer of LAYERS) layer.add(c);
+      apply(store.get());
+      map.on('idle', onIdle);
+      const unsubscribe = store.subscribe((s, prev) => {
+        if (s.lang !== prev.lang) mapView.restyle();
+        else if (s.date !== prev.date || s.site !== prev.site) apply(s);
+      });
+      map.getCanvas().addEventListener('webglcontextlost', () => opts.onFailure('webgl-context-lost'));
+      const mapView: MapView = {
+        map,
+        restyle() {
+          const c2 = ctx();
+          map.setPaintProperty('background', 'background-color', c2.palette.sea);
+          for (const layer of LAYERS) layer.restyle?.(c2);
+          apply(store.get());
+        },
+        showCamera(center, zoom) {
+          const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+          if (reduce) map.jumpTo({ center, zoom });
+          else map.flyTo({ center, zoom, duration: 1200 });
+        },
+        resetView() {
+          const v = fitView(container.clientWidth, container.clientHeight);
+          mapView.showCamera(v.center, v.zoom);
+        },
+        destroy() {
+          unsubscribe();
+          for (const layer of LAYERS) layer.remove?.();
+          map.remove();
+        },
+      };
+      resolve(mapView);
+    });
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The phase slider: a native range input over days, weekly arrow steps, PageUp/PageDown between
+ * milestones, Home/End, snapping to milestones while dragging, play/pause through the milestones,
+ * the date and phase in large type, and the axis. It writes AppState; it reads nothing from the DOM.
+ */
+import type { TimelineFile } from '../data/schema.ts';
+import { formatDate, t } from '../i18n/index.ts';
+import { fromDay, toDay } from '../state/dates.ts';
+import { phaseAt } from '../state/selectors.ts';
+import type { Store } from '../state/store.ts';
+import { drawAxis } from './axis.ts';
+import { jumpMilestone, milestoneDates, snapDate, stepDate } from './milestones.ts';
+
+export interface SliderOptions {
+  timeline: TimelineFile;
+  store: Store;
+  /** Called when a move is complete (release, key, click): the URL gets a new history entry. */
+  onCommit: () => void;
+  /** Milliseconds between milestones while playing. */
+  playInterval?: number;
+  /** Days within which a dragged date snaps to a milestone. */
+  snapDays?: number;
+}
+
+export interface SliderControl {
+  element: HTMLElement;
+  destroy(): void;
+}
+
+/** Builds the slider control. */
+export function createSlider(opts: SliderOptions): SliderControl {
+  const { timeline, store } = opts;
+  const { range } = timeline;
+  const milestones = milestoneDates(timeline);
+  const startDay = toDay(range.start);
+  const el = document.createElement('section');
+  el.className = 'timeline';
+  el.id = 'timeline';
+
+  const head = document.createElement('div');
+  head.className = 'timeline-head';
+  const dateOut = document.createElement('output');
+  dateOut.className = 'current-date';
+  dateOut.id = 'current-date';
+  const phaseOut = document.createElement('span');
+  phaseOut.className = 'current-phase';
+  phaseOut.id = 'current-phase';
+  const play = document.createElement('button');
+  play.type = 'button';
+  play.className = 'tool play';
+  head.append(dateOut, phaseOut, play);
+
+  const row = document.createElement('div');
+  row.className = 'slider-row';
+  const input = document.createElement('input');
+  input.type = 'range';
+  input.className = 'slider';
+  input.id = 'date-slider';
+  input.min = '0';
+  input.max = String(toDay(range.end) - startDay);
+  input.step = '1';
+  const help = document.createElement('p');
+  help.className = 'slider-help';
+  help.id = 'slider-help';
+  input.setAttribute('aria-describedby', 'slider-help');
+  const axis = document.createElement('div');
+  axis.className = 'axis';
+  row.append(input, axis);
+  el.append(head, row, help);
+
+  let timer: number | undefined;
+  const set = (date: string, commit: boolean) => {
+    store.set({ date }, 'replace');
+    if (commit) opts.onCommit();
+  };
+  const stop = () => {
+    if (timer !== undefined) window.clearInterval(timer);
+    timer = undefined;
+    render();
+  };
+
+  const render = () => {
+    const { date, lang } = store.get();
+    const phase = phaseAt(timeline, date);
+    const phaseLabel = phase ? phase.label[lang] : '';
+    const dateText = formatDate(lang, date);
+    input.value = String(toDay(date) - startDay);
+    input.setAttribute('aria-valuetext', t(lang, 'slider.valuetext', { date: dateText, phase: phaseLabel }));
+    input.setAttribute('aria-label', t(lang, 'slider.label'));
+    dateOut.textContent = dateText;
+    phaseOut.textContent = phaseLabel;
+    help.textContent = t(lang, 'slider.help');
+    const playing = timer !== undefined;
+    play.textContent = playing ? t(lang, 'slider.pause') : t(lang, 'slider.play');
+    play.setAttribute('aria-pressed', String(playing));
+  };
+
+  input.addEventListener('input', () => {
+    const raw = fromDay(startDay + Number(input.value));
+    set(snapDate(raw, milestones, opts.snapDays ?? 5), false);
+  });
+  input.addEventListener('change', () => opts.onCommit());
+  input.addEventListener('keydown', (e) => {
+    const { date, lang } = store.get();
+    const rtl = lang === 'ar';
+    let next: string | null = null;
+    if (e.key === 'ArrowRight') next = stepDate(date, rtl ? -1 : 1, range);
+    else if (e.key === 'ArrowLeft') next = stepDate(date, rtl ? 1 : -1, range);
+    else if (e.key === 'ArrowUp') next = stepDate(date, 1, range);
+    else if (e.key === 'ArrowDown') next = stepDate(date, -1, range);
+    else if (e.key === 'PageUp') next = jumpMilestone(date, 1, milestones, range);
+    else if (e.key === 'PageDown') next = jumpMilestone(date, -1, milestones, range);
+    else if (e.key === 'Home') next = range.start;
+    else if (e.key === 'End') next = range.end;
+    if (next === null) return;
+    e.preventDefault();
+    stop();
+    set(next, true);
+  });
+  play.addEventListener('click', () => {
+    if (timer !== undefined) return stop();
+    const tick = () => {
+      const { date } = store.get();
+      const next = jumpMilestone(date, 1, milestones, range);
+      set(next, true);
+      if (next >= range.end) stop();
+    };
+    if (store.get().date >= range.end) set(range.start, true);
+    timer = window.setInterval(tick, opts.playInterval ?? 2200);
+    tick();
+  });
+
+  const redrawAxis = () =>
+    drawAxis(axis, { timeline, lang: store.get().lang, onPick: (date) => (stop(), set(date, true)) });
+  const ro = new ResizeObserver(() => redrawAxis());
+  ro.observe(axis);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.lang !== prev.lang) redrawAxis();
+    render();
+  });
+  render();
+
+  return {
+    element: el,
+    destroy() {
+      stop();
+      ro.disconnect();
+      unsubscribe();
+    },
+  };
+}

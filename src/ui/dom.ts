@@ -1,0 +1,39 @@
+/** Element building without innerHTML: text always goes through textContent, links are checked. */
+
+type Attrs = Record<string, string | number | boolean | undefined | null>;
+
+/** Creates an element with attributes and children (strings become text nodes). */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string | null | undefined | false)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') el.className = String(v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return el;
+}
+
+/** True for absolute http(s) URLs only: anything else (javascript:, data:) never becomes a link. */
+export function isSafeUrl(url: unknown): url is string {
+  if (typeof url !== 'string') return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** An external link that opens in a new tab without handing the opener or referrer over. */
+export function externalLink(url: string, text: string): HTMLAnchorElement | HTMLSpanElement {
+  if (!isSafeUrl(url)) return h('span', {}, text);
+  return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
+}

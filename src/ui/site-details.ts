@@ -1,0 +1,80 @@
+/** The details of the selected site: status at the date, position note, period history, sources as links. */
+import type { AppData } from '../data/types.ts';
+import { formatDate, t } from '../i18n/index.ts';
+import type { Store } from '../state/store.ts';
+import { h } from './dom.ts';
+import { indexSources, sourceItem } from './sources.ts';
+import { statusSentence } from './status-text.ts';
+
+/** Mounts the details panel; it shows while AppState.site is set. */
+export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Store, onCommit: () => void): () => void {
+  const root = h('section', { class: 'details', id: 'site-details', 'aria-labelledby': 'details-title' });
+  root.hidden = true;
+  parent.prepend(root);
+  const sources = indexSources(data.sources);
+  let opener: string | null = null;
+
+  const render = (focus: boolean) => {
+    const { site, date, lang } = store.get();
+    const f = site ? data.presence.features.find((x) => x.id === site) : undefined;
+    if (!f) {
+      root.hidden = true;
+      root.replaceChildren();
+      return;
+    }
+    const p = f.properties;
+    const close = h('button', { type: 'button', class: 'tool close', 'aria-label': t(lang, 'site.close') }, '×');
+    close.addEventListener('click', () => {
+      store.set({ site: null }, 'replace');
+      onCommit();
+      if (opener) document.querySelector<HTMLElement>(`.site-list [data-site="${CSS.escape(opener)}"]`)?.focus();
+    });
+    const history = p.periods.map((per) => {
+      const start = formatDate(lang, per.start, per.startPrecision ?? 'day');
+      const span = per.end
+        ? t(lang, 'site.period', { start, end: formatDate(lang, per.end, per.endPrecision ?? 'day') })
+        : t(lang, 'site.periodOpen', { start });
+      return h(
+        'li',
+        { 'data-current': String(per.start <= date && (!per.end || date <= per.end)) },
+        h('strong', {}, `${span}: `),
+        `${t(lang, `status.${per.status}`)} (${t(lang, `basis.${per.basis}`)})`,
+        per.note ? h('div', {}, per.note[lang]) : null,
+        h('div', {}, ...per.sources.map((id) => sourceItem(sources, id, lang))),
+      );
+    });
+    const title = h('h2', { id: 'details-title', tabindex: '-1' }, p.name[lang]);
+    const parts: (Node | null)[] = [
+      h('header', {}, title, close),
+      h('p', { 'data-testid': 'site-status' }, statusSentence(lang, f, date)),
+      h(
+        'dl',
+        {},
+        h('dt', {}, t(lang, 'site.operators')),
+        h('dd', {}, p.operators[lang]),
+        h('dt', {}, t(lang, `kind.${p.kind}`)),
+        h('dd', {}, t(lang, `country.${p.country}`)),
+        h('dt', {}, t(lang, `location.${p.location.precision}`)),
+        h('dd', {}, p.location.note[lang]),
+      ),
+      p.summary ? h('p', {}, p.summary[lang]) : null,
+      h('h3', { class: 'visually-hidden' }, t(lang, 'site.history')),
+      h('ol', { class: 'history' }, ...history),
+    ];
+    root.replaceChildren(...parts.filter((x): x is Node => x !== null));
+    root.hidden = false;
+    if (focus) title.focus();
+  };
+
+  render(false);
+  const off = store.subscribe((s, prev) => {
+    if (s.site !== prev.site) {
+      if (s.site) opener = s.site;
+      render(s.site !== null);
+    } else if (s.site && (s.date !== prev.date || s.lang !== prev.lang)) render(false);
+  });
+  return () => {
+    off();
+    root.remove();
+  };
+}

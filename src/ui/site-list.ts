@@ -1,0 +1,59 @@
+/** Every site as a button (the keyboard path to the sites), with its status at the date; unmapped ones too. */
+import type { AppData } from '../data/types.ts';
+import { t } from '../i18n/index.ts';
+import { statusAt } from '../state/selectors.ts';
+import type { Store } from '../state/store.ts';
+import { h } from './dom.ts';
+
+/** Mounts the site list; selecting a site writes AppState.site. */
+export function mountSiteList(parent: HTMLElement, data: AppData, store: Store, onCommit: () => void): () => void {
+  const root = h('section', { class: 'sites', 'aria-labelledby': 'sites-title' });
+  parent.append(root);
+  let lastKey = '';
+  const render = () => {
+    const { date, lang, site } = store.get();
+    const rows = data.presence.features.map((f) => ({ f, st: statusAt(f, date) }));
+    const key = `${lang}|${site}|${rows.map((r) => `${r.st?.status}${r.st?.basis}`).join(',')}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    const hadFocus = root.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset.site
+      : null;
+    const items = rows.map(({ f, st }) => {
+      const status = st?.status ?? 'unknown';
+      const btn = h(
+        'button',
+        {
+          type: 'button',
+          'data-site': f.id,
+          'aria-pressed': String(site === f.id),
+          'aria-label': `${f.properties.name[lang]}: ${t(lang, `status.${status}`)}${f.geometry ? '' : `. ${t(lang, 'site.notMapped')}`}`,
+        },
+        h('span', {
+          class: 'swatch',
+          'data-status': status,
+          'data-basis': st?.basis ?? 'reported',
+          'aria-hidden': 'true',
+        }),
+        h('span', {}, f.properties.name[lang]),
+        h('span', { class: 'status-text', 'aria-hidden': 'true' }, t(lang, `status.${status}`)),
+      );
+      btn.addEventListener('click', () => {
+        store.set({ site: site === f.id ? null : f.id }, 'replace');
+        onCommit();
+      });
+      return h('li', {}, btn);
+    });
+    root.replaceChildren(
+      h('h2', { id: 'sites-title' }, t(lang, 'panel.sites')),
+      h('ul', { class: 'site-list' }, ...items),
+    );
+    if (hadFocus) root.querySelector<HTMLElement>(`[data-site="${CSS.escape(hadFocus)}"]`)?.focus();
+  };
+  render();
+  const off = store.subscribe(render);
+  return () => {
+    off();
+    root.remove();
+  };
+}

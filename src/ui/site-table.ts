@@ -1,0 +1,81 @@
+/** The text twin: a table of every site and its status at the date, in sync with the slider. */
+import type { AppData } from '../data/types.ts';
+import { formatDate, t } from '../i18n/index.ts';
+import { statusAt } from '../state/selectors.ts';
+import type { Store } from '../state/store.ts';
+import { h } from './dom.ts';
+import { indexSources, sourceItem } from './sources.ts';
+
+export interface SiteTable {
+  element: HTMLElement;
+  toggle: HTMLButtonElement;
+  destroy(): void;
+}
+
+/** Builds the table and its "Show as table" toggle. */
+export function createSiteTable(data: AppData, store: Store): SiteTable {
+  const wrap = h('section', { class: 'table-wrap', id: 'site-table' });
+  wrap.hidden = true;
+  const toggle = h('button', {
+    type: 'button',
+    class: 'tool',
+    'aria-controls': 'site-table',
+    'aria-expanded': 'false',
+  });
+  const sources = indexSources(data.sources);
+  let lastKey = '';
+
+  const render = () => {
+    const { date, lang } = store.get();
+    toggle.textContent = wrap.hidden ? t(lang, 'table.show') : t(lang, 'table.hide');
+    toggle.setAttribute('aria-expanded', String(!wrap.hidden));
+    if (wrap.hidden) return;
+    const key = `${lang}|${date}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    const head = [
+      'table.site',
+      'table.country',
+      'table.status',
+      'table.since',
+      'table.basis',
+      'table.sources',
+    ] as const;
+    const rows = data.presence.features.map((f) => {
+      const st = statusAt(f, date);
+      return h(
+        'tr',
+        { 'data-site': f.id },
+        h(
+          'th',
+          { scope: 'row' },
+          f.properties.name[lang],
+          f.geometry ? null : h('div', { class: 'src' }, t(lang, 'site.notMapped')),
+        ),
+        h('td', {}, t(lang, `country.${f.properties.country}`)),
+        h('td', {}, st ? t(lang, `status.${st.status}`) : t(lang, 'status.none')),
+        h('td', {}, st ? formatDate(lang, st.since, st.period.startPrecision ?? 'day') : '–'),
+        h('td', {}, st ? t(lang, `basis.${st.basis}`) : '–'),
+        h('td', {}, ...(st?.period.sources ?? []).map((id) => h('div', {}, sourceItem(sources, id, lang)))),
+      );
+    });
+    wrap.replaceChildren(
+      h(
+        'table',
+        {},
+        h('caption', {}, t(lang, 'table.caption', { date: formatDate(lang, date) })),
+        h('thead', {}, h('tr', {}, ...head.map((k) => h('th', { scope: 'col' }, t(lang, k))))),
+        h('tbody', {}, ...rows),
+      ),
+    );
+  };
+  toggle.addEventListener('click', () => {
+    wrap.hidden = !wrap.hidden;
+    lastKey = '';
+    render();
+    if (!wrap.hidden) wrap.scrollIntoView({ block: 'nearest' });
+  });
+  render();
+  const off = store.subscribe(render);
+  return { element: wrap, toggle, destroy: off };
+}

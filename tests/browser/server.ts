@@ -1,0 +1,85 @@
+/** A small static file server for the built site (and test host pages), on 127.0.0.1 only. */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export type Override = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+export interface ServerOptions {
+  root: string;
+  /** Extra headers on every response (e.g. a Content-Security-Policy). */
+  headers?: Record<string, string>;
+  /** Compress text responses with gzip, as a typical host does. */
+  gzip?: boolean;
+  /** Handlers tried before the file system; return true when handled. */
+  overrides?: Override[];
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts a server on a free port of 127.0.0.1. */
+export async function startServer(opts: ServerOptions): Promise<TestServer> {
+  const root = resolve(opts.root);
+  const server = createServer(async (req, res) => {
+    try {
+      for (const o of opts.overrides ?? []) if (await o(req, res)) return;
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end();
+        return;
+      }
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!existsSync(file)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache', ...opts.headers };
+      const gz =
+        opts.gzip && /text|json|svg|javascript/.test(type) && /gzip/.test(String(req.headers['accept-encoding']));
+      if (gz) {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        createReadStream(file)
+          .pipe(createGzip({ level: 9 }))
+          .pipe(res);
+      } else {
+        res.writeHead(200, { ...headers, 'content-length': String(statSync(file).size) });
+        createReadStream(file).pipe(res);
+      }
+    } catch (err) {
+      res.writeHead(500).end(String(err));
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
