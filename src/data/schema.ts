@@ -142,6 +142,8 @@ export const zoneFile = z.object({
         name: localized,
         definition: localized,
         approximation: z.optional(localized),
+        /** Where the map writes the zone's name: a cartographic choice, not a fact (no source needed). */
+        labelAt: z.optional(position),
         sources: sourceIds,
         periods: z.array(zonePeriod).check(z.minLength(1, 'needs at least one period')),
       }),

@@ -63,6 +63,10 @@ export const en = {
   'site.operators': 'Who',
   'site.period': '{start} – {end}',
   'site.periodOpen': 'from {start}',
+  'site.sinceMonth': 'since {date}',
+  'site.leftMonth': 'left {date}',
+  'site.statusMonth': '{status} ({basis}) since {date}',
+  'site.periodOpenMonth': 'from {start}',
   'site.notMapped': 'Not on the map: no sourced position',
   'site.select': 'Show details for {name}',
   'ain.callout': 'Ain al-Asad: {status}',
@@ -122,6 +126,7 @@ export const en = {
   'alt.zone': '{zone}: {control}.',
   'alt.none': 'No site has data for this date.',
   'legend.phase': 'Phase: {phase}',
+  'legend.notMapped': '{count} of these sites have no sourced position and are not on the map.',
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -17,12 +17,30 @@ export function t(lang: Lang, key: StringKey, params?: Record<string, string | n
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m));
 }
 
+type DatedKey = 'site.since' | 'site.left' | 'site.status' | 'site.periodOpen';
+
+/**
+ * A dated phrase whose wording depends on how exact the date is: French says "depuis le 17 janvier"
+ * but "depuis janvier", so month-precision dates use the `…Month` variant of the key.
+ */
+export function tDated(
+  lang: Lang,
+  key: DatedKey,
+  precision: 'day' | 'month' | 'year' | undefined,
+  params: Record<string, string | number>,
+): string {
+  return t(lang, precision && precision !== 'day' ? (`${key}Month` as StringKey) : key, params);
+}
+
 /** Text direction of a language. */
 export function dirOf(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+// Bare 'en' is US English in ICU ("January 17, 2026"); the desk writes British/international dates.
+const LOCALE: Record<Lang, string> = { en: 'en-GB', de: 'de', fr: 'fr', ar: 'ar' };
 
 const FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
   day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
@@ -44,7 +62,7 @@ export function formatDate(
   let fmt = dateFormats.get(key);
   if (!fmt) {
     const opts = FORMATS[style];
-    fmt = new Intl.DateTimeFormat(lang, opts);
+    fmt = new Intl.DateTimeFormat(LOCALE[lang], opts);
     dateFormats.set(key, fmt);
   }
   return fmt.format(toUtcDate(iso));
@@ -52,5 +70,5 @@ export function formatDate(
 
 /** A number written as a reader of lang expects it. */
 export function formatNumber(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(lang).format(n);
+  return new Intl.NumberFormat(LOCALE[lang]).format(n);
 }

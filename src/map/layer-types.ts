@@ -18,6 +18,8 @@ export interface LayerContext {
 export interface MapLayer {
   /** Prefix of the source and layer ids it owns. */
   id: string;
+  /** Layers to raise above all others once every module is added (labels that must win placement). */
+  onTop?: readonly string[];
   /** Adds its sources and layers (called once, in registry order: later layers draw on top). */
   add(ctx: LayerContext): void;
   /** Applies the state (date, site) with filters, feature-state or small data updates; never re-adds sources. */

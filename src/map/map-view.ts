@@ -94,8 +94,13 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
   return new Promise((resolve, reject) => {
     map.once('error', (e) => reject(e.error ?? new Error('map error')));
     map.on('load', () => {
+      // The attribution starts folded on small screens, where it would cover the map's south.
+      if (container.clientWidth < 640) {
+        container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+      }
       const c = ctx();
       for (const layer of LAYERS) layer.add(c);
+      for (const id of LAYERS.flatMap((l) => l.onTop ?? [])) map.moveLayer(id);
       apply(store.get());
       map.on('idle', onIdle);
       const unsubscribe = store.subscribe((s, prev) => {

@@ -1,13 +1,12 @@
 /** The quiet base map of the SVG renderer: sea, land, water, governorate lines, Kurdistan Region, borders. */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Lang } from '../data/schema.ts';
 import type { Basemap } from '../data/types.ts';
 import type { Palette } from '../theme/palette.ts';
 import type { StaticProjection } from './projection.ts';
 import { attrs } from './svg-escape.ts';
 
-/** Vertex thinning (px) per layer: borders stay crisp, the coarse water and admin lines thin harder. */
-const THIN = { land: 0.6, line: 0.6, water: 0.9 };
+/** Simplification tolerance (px) per layer: coasts and borders stay crisp, the quiet lines simplify harder. */
+const THIN = { land: 0.5, line: 0.5, admin: 0.9, water: 0.7 };
 
 function isFocus(f: Feature): boolean {
   const p = f.properties ?? {};
@@ -53,7 +52,7 @@ export function basemapSvg(
     // Named rivers (Tigris, Euphrates…) read stronger than their unnamed tributaries.
     layer(proj, basemap.rivers, THIN.water, { ...line, stroke: p.river, 'stroke-width': 0.6 }, (f) => !named(f)),
     layer(proj, basemap.rivers, THIN.water, { ...line, stroke: p.river, 'stroke-width': 1.3 }, named),
-    layer(proj, basemap.admin1Lines, THIN.line, { ...line, stroke: p.admin1, 'stroke-width': 0.6 }),
+    layer(proj, basemap.admin1Lines, THIN.admin, { ...line, stroke: p.admin1, 'stroke-width': 0.6 }),
     layer(proj, basemap.kurdistan, THIN.line, {
       ...line,
       stroke: p.kurdistan,
@@ -74,12 +73,4 @@ export function basemapSvg(
       },
     ),
   ].join('');
-}
-
-/** Localized name of a base-map feature ({en, ar}), falling back to English. */
-export function baseName(f: Feature, lang: Lang): string {
-  const name = f.properties?.name as Record<string, string> | string | undefined;
-  if (typeof name === 'string') return name;
-  if (!name) return '';
-  return name[lang] || name.en || '';
 }

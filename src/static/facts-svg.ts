@@ -1,9 +1,10 @@
 /** The facts layers of the SVG renderer: the north-east Syria zone, Ain al-Asad's footprint and the sites. */
 import type { Lang, SiteFeature } from '../data/schema.ts';
 import type { AppData } from '../data/types.ts';
-import { formatDate, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { statusAt, zoneAt } from '../state/selectors.ts';
 import { BASIS_FILL_OPACITY, type Palette } from '../theme/palette.ts';
+import { datedText } from './alt-text.ts';
 import type { Box, LabelRequest } from './labels.ts';
 import type { StaticProjection } from './projection.ts';
 import { attrs, esc } from './svg-escape.ts';
@@ -50,6 +51,15 @@ function zoneSvg(data: AppData, proj: StaticProjection, p: Palette, date: string
     y: cy,
     offset: 0,
     sides: ['below', 'above'],
+    // Sites sit inside the zone and are labelled first: try a few spots around the centre before giving up.
+    alternatives: [
+      [cx, cy + 30],
+      [cx, cy - 30],
+      [cx - 40, cy],
+      [cx + 40, cy],
+      [cx - 40, cy + 30],
+      [cx + 40, cy + 30],
+    ],
     size: 11.5,
     rtl: lang === 'ar',
     extra: attrs({ fill: p.zoneText, 'font-weight': 600 }),
@@ -76,8 +86,7 @@ function siteLabel(site: SiteFeature, lang: Lang, date: string): { text: string;
   const st = statusAt(site, date);
   if (!st || st.status === 'present') return { text };
   if (st.status === 'withdrawn') {
-    const when = formatDate(lang, st.since, st.period.startPrecision ?? 'day', true);
-    return { text, sub: t(lang, 'site.left', { date: when }) };
+    return { text, sub: datedText(lang, 'left', st.since, st.period.startPrecision ?? 'day', true) };
   }
   return { text, sub: t(lang, `status.${st.status}`) };
 }

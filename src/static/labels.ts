@@ -23,10 +23,17 @@ export interface LabelRequest {
   rtl: boolean;
   /** Extra attributes, already escaped (a class or a fill). */
   extra?: string;
-  /** Drawn only with the label (a city dot): must be free too, and is taken with it. */
-  anchor?: { box: Box; svg: string };
+  /**
+   * Drawn only with the label (a city dot): taken with it, and must be free unless `overlap` (a capital
+   * whose dot may sit under a site symbol, which is drawn above it).
+   */
+  anchor?: { box: Box; svg: string; overlap?: boolean };
   /** The sides to try, in order (default: right, left, above, below). */
   sides?: readonly Side[];
+  /** More anchor points to try, in order, when no side of the first one is free (an area's label). */
+  alternatives?: readonly [number, number][];
+  /** Advance width per character in em, where the default estimate is wrong (spaced capitals). */
+  em?: number;
 }
 
 export type Side = 'right' | 'left' | 'above' | 'below';
@@ -35,17 +42,19 @@ const SIDES: readonly Side[] = ['right', 'left', 'above', 'below'];
 const SUB = 0.85; // size of the second line relative to the first
 const LINE = 1.2; // line height in em
 
-/** Approximate advance width in Noto Sans, em per character (measured on place names; Arabic is narrower). */
-function textWidth(text: string, size: number, rtl: boolean): number {
-  return text.length * size * (rtl ? 0.5 : 0.56);
+/** Approximate advance width in Noto Sans SemiBold, em per character (measured on place names; Arabic is narrower). */
+export function textWidth(text: string, size: number, rtl: boolean, em = 0.56): number {
+  return text.length * size * (rtl ? 0.5 : em);
 }
 
-function overlaps(a: Box, b: Box): boolean {
+/** True when two boxes intersect. */
+export function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
 }
 
 function blockSize(l: LabelRequest): { w: number; h: number } {
-  const w = Math.max(textWidth(l.text, l.size, l.rtl), l.sub ? textWidth(l.sub, l.size * SUB, l.rtl) : 0);
+  const first = l.em ? l.text.length * l.size * l.em : textWidth(l.text, l.size, l.rtl);
+  const w = Math.max(first, l.sub ? textWidth(l.sub, l.size * SUB, l.rtl) : 0);
   const h = l.size * LINE + (l.sub ? l.size * SUB * LINE : 0);
   return { w, h };
 }
@@ -53,16 +62,19 @@ function blockSize(l: LabelRequest): { w: number; h: number } {
 /** The box a label would cover on a side of its point. */
 export function labelBox(l: LabelRequest, side: Side): Box {
   const { w, h } = blockSize(l);
-  const pad = 1.5;
+  // Padding keeps neighbouring labels from touching; the side facing the label's own point has none
+  // (`offset` already sets that gap).
+  const px = 2.5;
+  const py = 1.5;
   switch (side) {
     case 'right':
-      return { x0: l.x + l.offset - pad, y0: l.y - h / 2, x1: l.x + l.offset + w + pad, y1: l.y + h / 2 };
+      return { x0: l.x + l.offset, y0: l.y - h / 2 - py, x1: l.x + l.offset + w + px, y1: l.y + h / 2 + py };
     case 'left':
-      return { x0: l.x - l.offset - w - pad, y0: l.y - h / 2, x1: l.x - l.offset + pad, y1: l.y + h / 2 };
+      return { x0: l.x - l.offset - w - px, y0: l.y - h / 2 - py, x1: l.x - l.offset, y1: l.y + h / 2 + py };
     case 'above':
-      return { x0: l.x - w / 2 - pad, y0: l.y - l.offset - h, x1: l.x + w / 2 + pad, y1: l.y - l.offset };
+      return { x0: l.x - w / 2 - px, y0: l.y - l.offset - h - py, x1: l.x + w / 2 + px, y1: l.y - l.offset };
     case 'below':
-      return { x0: l.x - w / 2 - pad, y0: l.y + l.offset, x1: l.x + w / 2 + pad, y1: l.y + l.offset + h };
+      return { x0: l.x - w / 2 - px, y0: l.y + l.offset, x1: l.x + w / 2 + px, y1: l.y + l.offset + h + py };
   }
 }
 
@@ -70,7 +82,7 @@ export function labelBox(l: LabelRequest, side: Side): Box {
 export function labelSvg(l: LabelRequest, side: Side): string {
   const box = labelBox(l, side);
   // The first baseline sits ~0.8 em below the top of its line box (Noto Sans ascent, with half-leading).
-  const y = box.y0 + l.size * 0.95;
+  const y = (side === 'below' ? box.y0 : box.y0 + 1.5) + l.size * 0.95;
   let x = l.x;
   let anchor = 'middle';
   if (side === 'right') {
@@ -81,31 +93,39 @@ export function labelSvg(l: LabelRequest, side: Side): string {
     anchor = l.rtl ? 'start' : 'end';
   }
   const dir = l.rtl ? ' direction="rtl"' : '';
-  const head = `<text x="${num(x)}" y="${num(y)}" text-anchor="${anchor}"${dir}${l.extra ?? ''}>`;
-  if (!l.sub) return `${head}${esc(l.text)}</text>`;
-  const dy = num(l.size * SUB * LINE);
-  const subSize = num(l.size * SUB);
-  return `${head}${esc(l.text)}<tspan x="${num(x)}" dy="${dy}" font-size="${subSize}" font-weight="400">${esc(l.sub)}</tspan></text>`;
+  const line = (ty: number, size: number, text: string, extra: string) =>
+    `<text x="${num(x)}" y="${num(ty)}" font-size="${num(size)}" text-anchor="${anchor}"${dir}${extra}>${esc(text)}</text>`;
+  const first = line(y, l.size, l.text, l.extra ?? '');
+  if (!l.sub) return first;
+  // Two <text> elements, not <tspan>s: renderers disagree on where a right-to-left tspan with its own x goes.
+  const subExtra = `${(l.extra ?? '').replace(/ font-weight="[^"]*"/, '')} font-weight="400"`;
+  return first + line(y + l.size * SUB * LINE, l.size * SUB, l.sub, subExtra);
+}
+
+/** What placeLabels drew: the labels, and the anchors (city dots) to draw below the sites. */
+export interface Placed {
+  labels: string[];
+  anchors: string[];
 }
 
 /** Places labels in order (most important first); returns the SVG of those that fit and adds their boxes to taken. */
-export function placeLabels(labels: readonly LabelRequest[], taken: Box[], bounds: Box, sides = SIDES): string[] {
-  const out: string[] = [];
+export function placeLabels(labels: readonly LabelRequest[], taken: Box[], bounds: Box, sides = SIDES): Placed {
+  const out: Placed = { labels: [], anchors: [] };
   const free = (box: Box) => !taken.some((t) => overlaps(t, box));
-  for (const l of labels) {
-    if (l.anchor && !free(l.anchor.box)) continue;
-    for (const side of l.sides ?? sides) {
-      const box = labelBox(l, side);
-      const inside = box.x0 >= bounds.x0 && box.y0 >= bounds.y0 && box.x1 <= bounds.x1 && box.y1 <= bounds.y1;
-      if (!inside || !free(box)) continue;
-      taken.push(box);
-      if (l.anchor) {
-        taken.push(l.anchor.box);
-        out.push(l.anchor.svg);
-      }
-      out.push(labelSvg(l, side));
-      break;
+  const inside = (box: Box) => box.x0 >= bounds.x0 && box.y0 >= bounds.y0 && box.x1 <= bounds.x1 && box.y1 <= bounds.y1;
+  for (const first of labels) {
+    if (first.anchor && !first.anchor.overlap && !free(first.anchor.box)) continue;
+    const tries = [first, ...(first.alternatives ?? []).map(([x, y]) => ({ ...first, x, y }))];
+    const spot = tries
+      .flatMap((l) => (l.sides ?? sides).map((side) => ({ l, side, box: labelBox(l, side) })))
+      .find(({ box }) => inside(box) && free(box));
+    if (!spot) continue;
+    taken.push(spot.box);
+    if (first.anchor) {
+      taken.push(first.anchor.box);
+      out.anchors.push(first.anchor.svg);
     }
+    out.labels.push(labelSvg(spot.l, spot.side));
   }
   return out;
 }

@@ -11,13 +11,14 @@ import {
   geoPath,
 } from 'd3-geo';
 import { fitView, mercatorScale } from '../state/view.ts';
+import { simplify } from './simplify.ts';
 
 /** A projection to pixels plus geoPath factories that draw in it. */
 export interface StaticProjection {
   /** [lon, lat] → [x, y] in pixels, or null if it cannot be projected. */
   point: (lonLat: readonly [number, number]) => [number, number] | null;
-  /** An SVG path-data generator; minDist (px) drops vertices closer than that to the last one kept. */
-  path: (minDist?: number) => GeoPath<unknown, GeoPermissibleObjects>;
+  /** An SVG path-data generator; tolerance (px) simplifies lines and rings by Douglas–Peucker. */
+  path: (tolerance?: number) => GeoPath<unknown, GeoPermissibleObjects>;
 }
 
 /** The fitted camera for a width × height viewport, with planar clipping just outside the edges. */
@@ -33,35 +34,27 @@ export function staticProjection(width: number, height: number): StaticProjectio
   const clip = geoClipRectangle(-pad, -pad, width + pad, height + pad);
   const point = (p: readonly [number, number]): [number, number] | null => mercator([p[0], p[1]]);
 
-  const path = (minDist = 0) => {
-    const min2 = minDist * minDist;
+  const path = (tolerance = 0) => {
     const stream = (out: GeoStream): GeoStream => {
       const sink = clip(out);
-      // Drops vertices that would land within minDist of the last one kept: the result is the same at
-      // screen resolution and a fraction of the size. Ring and line ends are always kept.
-      let last: [number, number] | null = null;
-      let pending: [number, number] | null = null;
+      // Each line or ring is buffered, simplified at screen resolution, then clipped: the same picture
+      // at a fraction of the bytes (the prerender is inlined in index.html).
+      let line: [number, number][] | null = null;
       return {
         point(x, y) {
           const p = mercator([x, y]);
           if (!p) return;
-          if (last && (p[0] - last[0]) ** 2 + (p[1] - last[1]) ** 2 < min2) {
-            pending = p;
-            return;
-          }
-          sink.point(p[0], p[1]);
-          last = p;
-          pending = null;
+          if (line) line.push(p);
+          else sink.point(p[0], p[1]);
         },
         lineStart() {
-          last = null;
-          pending = null;
-          sink.lineStart();
+          line = [];
         },
         lineEnd() {
-          if (pending) sink.point(pending[0], pending[1]);
-          last = null;
-          pending = null;
+          const pts = line ?? [];
+          line = null;
+          sink.lineStart();
+          for (const p of tolerance > 0 ? simplify(pts, tolerance) : pts) sink.point(p[0], p[1]);
           sink.lineEnd();
         },
         polygonStart: () => sink.polygonStart(),

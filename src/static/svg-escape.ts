@@ -13,12 +13,18 @@ export function num(n: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
+/** A number rounded to two decimals (opacities, radii), without trailing zeros. */
+function num2(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
 /** An attribute list from an object, in key order; undefined values are left out. */
 export function attrs(a: Record<string, string | number | undefined>): string {
   let out = '';
   for (const [k, v] of Object.entries(a)) {
     if (v === undefined) continue;
-    out += ` ${k}="${esc(typeof v === 'number' ? num(v) : v)}"`;
+    out += ` ${k}="${esc(typeof v === 'number' ? num2(v) : v)}"`;
   }
   return out;
 }

@@ -49,7 +49,8 @@ export function drawAxis(host: HTMLElement, opts: AxisOptions): void {
       .attr('width', hi - lo)
       .attr('height', 14)
       .attr('fill', i % 2 ? 'var(--accent)' : 'var(--faint)');
-    if (hi - lo > 40) {
+    // Only where the label fits (about 6.2 px a character at 11 px): cut labels read as errors.
+    if (p.label[lang].length * 6.2 + 12 < hi - lo) {
       bands
         .append('text')
         .attr('class', 'band-label')

@@ -1,6 +1,6 @@
 /** The details of the selected site: status at the date, position note, period history, sources as links. */
 import type { AppData } from '../data/types.ts';
-import { formatDate, t } from '../i18n/index.ts';
+import { formatDate, t, tDated } from '../i18n/index.ts';
 import type { Store } from '../state/store.ts';
 import { h } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
@@ -33,7 +33,7 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
       const start = formatDate(lang, per.start, per.startPrecision ?? 'day');
       const span = per.end
         ? t(lang, 'site.period', { start, end: formatDate(lang, per.end, per.endPrecision ?? 'day') })
-        : t(lang, 'site.periodOpen', { start });
+        : tDated(lang, 'site.periodOpen', per.startPrecision, { start });
       return h(
         'li',
         { 'data-current': String(per.start <= date && (!per.end || date <= per.end)) },

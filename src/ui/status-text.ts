@@ -1,6 +1,6 @@
 /** One place that turns a site's status at a date into words, for the list, the table and the live region. */
 import type { Lang, SiteFeature } from '../data/schema.ts';
-import { formatDate, t } from '../i18n/index.ts';
+import { formatDate, t, tDated } from '../i18n/index.ts';
 import { statusAt } from '../state/selectors.ts';
 
 /** "Left / handed over (confirmed), since 12 February 2026" or "No data for this date". */
@@ -8,7 +8,7 @@ export function statusSentence(lang: Lang, site: SiteFeature, date: string, shor
   const st = statusAt(site, date);
   if (!st) return t(lang, 'status.none');
   const since = formatDate(lang, st.since, st.period.startPrecision ?? 'day', short);
-  return t(lang, 'site.status', {
+  return tDated(lang, 'site.status', st.period.startPrecision, {
     status: t(lang, `status.${st.status}`),
     basis: t(lang, `basis.${st.basis}`),
     date: since,

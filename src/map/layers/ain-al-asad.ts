@@ -1,19 +1,20 @@
 /**
  * Ain al-Asad air base, the photo of the story: its approximate footprint with a highlight, and a
  * callout with its status at the date plus two turf-measured distances that help the reader place it.
+ * The callout sits in the map's empty south-west corner (the Arabian desert) rather than next to the
+ * base, where at regional zooms it would hide al-Tanf, Tower 22 or the towns of the Euphrates.
  */
 import distance from '@turf/distance';
 import { point } from '@turf/helpers';
 import pointToLineDistance from '@turf/point-to-line-distance';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
-import * as maplibregl from 'maplibre-gl';
-import { formatDate, formatNumber, t } from '../../i18n/index.ts';
+import { formatDate, formatNumber, t, tDated } from '../../i18n/index.ts';
 import { periodAt } from '../../state/selectors.ts';
 import type { AppState } from '../../state/store.ts';
 import type { LayerContext, MapLayer } from '../layer-types.ts';
 
 const SRC = 'ain';
-let marker: maplibregl.Marker | null = null;
+let callout: HTMLElement | null = null;
 let lastText = '';
 
 function rings(geom: Polygon | MultiPolygon): number[][][] {
@@ -78,13 +79,12 @@ export const ainAlAsadLayer: MapLayer = {
     const dist = document.createElement('span');
     dist.className = 'ain-callout-dist';
     el.append(title, status, dist);
-    marker = new maplibregl.Marker({ element: el, anchor: 'right', offset: [-18, 0] })
-      .setLngLat(pt.geometry.coordinates as [number, number])
-      .addTo(map);
+    map.getContainer().append(el);
+    callout = el;
     lastText = '';
   },
   update(ctx, state: AppState) {
-    if (!marker) return;
+    if (!callout) return;
     const pt = ctx.data.ain.features.find((f) => f.properties.role === 'point');
     if (!pt || pt.geometry.type !== 'Point') return;
     const period = periodAt(pt.properties.periods ?? [], state.date);
@@ -107,7 +107,7 @@ export const ainAlAsadLayer: MapLayer = {
     const key = `${ctx.lang}|${statusText}|${distText}`;
     if (key === lastText) return;
     lastText = key;
-    const el = marker.getElement();
+    const el = callout;
     const [title, status, dist] = Array.from(el.children) as HTMLElement[];
     title!.textContent = pt.properties.name[ctx.lang];
     status!.textContent = statusText;
@@ -122,7 +122,7 @@ export const ainAlAsadLayer: MapLayer = {
     lastText = '';
   },
   remove() {
-    marker?.remove();
-    marker = null;
+    callout?.remove();
+    callout = null;
   },
 };

@@ -17,7 +17,7 @@ function paint(ctx: LayerContext): Record<string, Record<string, unknown>> {
         ['linear'],
         ['zoom'],
         4,
-        ['case', ['has', 'en', ['get', 'name']], 1.2, 0.6],
+        ['case', ['==', ['typeof', ['get', 'name']], 'object'], 1.2, 0.6],
         8,
         2.4,
       ],

@@ -6,7 +6,7 @@
  */
 import type { ExpressionSpecification, GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
 import type { SiteFeature } from '../../data/schema.ts';
-import { formatDate, t } from '../../i18n/index.ts';
+import { formatDate, t, tDated } from '../../i18n/index.ts';
 import { statusAt } from '../../state/selectors.ts';
 import type { AppState } from '../../state/store.ts';
 import { BASIS_FILL_OPACITY } from '../../theme/palette.ts';
@@ -45,23 +45,32 @@ const FILL_OPACITY: ExpressionSpecification = [
   BASIS_FILL_OPACITY.announced,
 ];
 
-// Air bases read larger than outposts; sizes grow gently with zoom.
-const RADIUS: ExpressionSpecification = [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  4,
-  ['match', ['get', 'kind'], 'airbase', 6, 5],
-  8,
-  ['match', ['get', 'kind'], 'airbase', 10, 8],
-];
+// Air bases read larger than outposts; sizes grow gently with zoom. ("zoom" must stay the top-level input.)
+function radius(extra = 0): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    4,
+    ['match', ['get', 'kind'], 'airbase', 6 + extra, 5 + extra],
+    8,
+    ['match', ['get', 'kind'], 'airbase', 10 + extra, 8 + extra],
+  ];
+}
+
+/** The map label drops a bracketed second name ("Erbil Air Base (Erbil International Airport)"). */
+function shortName(name: string): string {
+  const cut = name.replace(/\s*[(（][^)）]*[)）]\s*$/, '');
+  return cut || name;
+}
 
 function labelText(ctx: LayerContext, f: SiteFeature, date: string): string {
-  const name = f.properties.name[ctx.lang];
+  const name = shortName(f.properties.name[ctx.lang]);
   const st = statusAt(f, date);
   if (!st || st.status === 'present') return name;
-  const when = formatDate(ctx.lang, st.since, st.period.startPrecision ?? 'day', true);
-  if (st.status === 'withdrawn') return `${name}\n${t(ctx.lang, 'site.left', { date: when })}`;
+  const precision = st.period.startPrecision ?? 'day';
+  const when = formatDate(ctx.lang, st.since, precision, true);
+  if (st.status === 'withdrawn') return `${name}\n${tDated(ctx.lang, 'site.left', precision, { date: when })}`;
   return `${name}\n${t(ctx.lang, `status.${st.status}`)}`;
 }
 
@@ -91,7 +100,7 @@ export const presenceLayer: MapLayer = {
       source: SRC,
       filter: ['==', ['get', 'precision', ['get', 'location']], 'approximate'],
       paint: {
-        'circle-radius': ['+', RADIUS, 6],
+        'circle-radius': radius(6),
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-width': 1.2,
         'circle-stroke-opacity': 0.7,
@@ -101,14 +110,14 @@ export const presenceLayer: MapLayer = {
       id: 'presence-halo',
       type: 'circle',
       source: SRC,
-      paint: { 'circle-radius': ['+', RADIUS, 2], 'circle-blur': 0.2 },
+      paint: { 'circle-radius': radius(2), 'circle-blur': 0.2 },
     });
     map.addLayer({
       id: 'presence-circle',
       type: 'circle',
       source: SRC,
       paint: {
-        'circle-radius': RADIUS,
+        'circle-radius': radius(),
         'circle-opacity': FILL_OPACITY,
         'circle-stroke-width': 2,
         // Sites that were left stay on the map, muted, so the reader sees what changed.
@@ -120,7 +129,7 @@ export const presenceLayer: MapLayer = {
       type: 'circle',
       source: SRC,
       paint: {
-        'circle-radius': ['+', RADIUS, 5],
+        'circle-radius': radius(5),
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-width': 2.5,
         'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],

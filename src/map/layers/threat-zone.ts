@@ -43,6 +43,7 @@ let lastLabel = '';
 
 export const threatZoneLayer: MapLayer = {
   id: SRC,
+  onTop: ['zone-label'],
   add(ctx) {
     const { map } = ctx;
     const features = ctx.data.zone.features.map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
@@ -109,6 +110,8 @@ export const threatZoneLayer: MapLayer = {
         'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
         'text-max-width': 9,
         'text-letter-spacing': 0.02,
+        // Placed before the site and city labels (see onTop), which then make room around it.
+        'text-allow-overlap': true,
       },
       paint: { 'text-color': ctx.palette.zoneText, 'text-halo-color': ctx.palette.siteHalo, 'text-halo-width': 1.6 },
     });
@@ -123,7 +126,7 @@ export const threatZoneLayer: MapLayer = {
     const label = `${zone.properties.name[ctx.lang]}\n${t(ctx.lang, `control.${control}`)}`;
     if (label === lastLabel) return;
     lastLabel = label;
-    const [x, y] = geoCentroid(zone as never);
+    const [x, y] = zone.properties.labelAt ?? geoCentroid(zone as never);
     (ctx.map.getSource(LABEL) as GeoJSONSource).setData({
       type: 'FeatureCollection',
       features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: { label } }],

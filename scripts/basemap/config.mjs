@@ -1,0 +1,127 @@
+// Editorial choices for the base map: region box, tolerance, names. Geometry comes only from the sources.
+
+/** Region box [west, south, east, north] in degrees: Iraq, Syria and every neighbour that reaches into it. */
+export const BOX = [30, 26, 52, 42];
+
+/**
+ * Douglas–Peucker tolerance in metres. The NE 1:10m inputs are quantized to about 340 × 190 m
+ * (world-atlas), so 150 m removes little more than that jitter and keeps borders right at zoom 8
+ * (MapLibre's 512 px tiles: 1 px ≈ 256 m at 33°N, so the error stays under one pixel).
+ */
+export const TOLERANCE_M = 150;
+
+/** ISO 3166-1 numeric (world-atlas ids) → alpha-2; features without an id are matched by NE name. */
+export const NUMERIC_TO_ALPHA2 = {
+  '031': 'AZ',
+  '048': 'BH',
+  '051': 'AM',
+  196: 'CY',
+  268: 'GE',
+  275: 'PS',
+  364: 'IR',
+  368: 'IQ',
+  376: 'IL',
+  400: 'JO',
+  414: 'KW',
+  422: 'LB',
+  634: 'QA',
+  643: 'RU',
+  682: 'SA',
+  760: 'SY',
+  792: 'TR',
+  818: 'EG',
+};
+
+/**
+ * NE splits Cyprus into the Republic, "N. Cyprus", the UN buffer zone and the two UK sovereign base areas.
+ * For a base-map fill they are all drawn as the island of Cyprus (no de facto line across it).
+ */
+export const NAME_TO_ALPHA2 = {
+  'N. Cyprus': 'CY',
+  'Cyprus U.N. Buffer Zone': 'CY',
+  Akrotiri: 'CY',
+  Dhekelia: 'CY',
+};
+
+export const COUNTRY_NAMES = {
+  AM: { en: 'Armenia', ar: 'أرمينيا' },
+  AZ: { en: 'Azerbaijan', ar: 'أذربيجان' },
+  BH: { en: 'Bahrain', ar: 'البحرين' },
+  CY: { en: 'Cyprus', ar: 'قبرص' },
+  EG: { en: 'Egypt', ar: 'مصر' },
+  GE: { en: 'Georgia', ar: 'جورجيا' },
+  IL: { en: 'Israel', ar: 'إسرائيل' },
+  IQ: { en: 'Iraq', ar: 'العراق' },
+  IR: { en: 'Iran', ar: 'إيران' },
+  JO: { en: 'Jordan', ar: 'الأردن' },
+  KW: { en: 'Kuwait', ar: 'الكويت' },
+  LB: { en: 'Lebanon', ar: 'لبنان' },
+  PS: { en: 'Palestine', ar: 'فلسطين' },
+  QA: { en: 'Qatar', ar: 'قطر' },
+  RU: { en: 'Russia', ar: 'روسيا' },
+  SA: { en: 'Saudi Arabia', ar: 'السعودية' },
+  SY: { en: 'Syria', ar: 'سوريا' },
+  TR: { en: 'Turkey', ar: 'تركيا' },
+};
+
+export const FOCUS = new Set(['IQ', 'SY']);
+
+/**
+ * Country pairs whose NE line is not a settled international border. NE draws the de facto lines:
+ * Israel–Syria is the 1974 separation line (the Golan Heights, occupied by Israel, lie on its Israeli side);
+ * Israel–Palestine are the 1949 armistice lines around the West Bank and Gaza.
+ */
+export const DISPUTED_PAIRS = new Set(['IL-SY', 'IL-PS']);
+
+/**
+ * English governorate names as wire services write them (NE name_en is a mix of forms such as
+ * "Saladin", "Al-Raqqah", "Babylon"). Arabic comes from NE name_ar without the word "محافظة".
+ */
+export const ADMIN1_EN = {
+  'IQ-AN': 'Anbar',
+  'IQ-AR': 'Erbil',
+  'IQ-BA': 'Basra',
+  'IQ-BB': 'Babil',
+  'IQ-BG': 'Baghdad',
+  'IQ-DA': 'Duhok',
+  'IQ-DI': 'Diyala',
+  'IQ-DQ': 'Dhi Qar',
+  'IQ-KA': 'Karbala',
+  'IQ-MA': 'Maysan',
+  'IQ-MU': 'Muthanna',
+  'IQ-NA': 'Najaf',
+  'IQ-NI': 'Nineveh',
+  'IQ-QA': 'Qadisiyah',
+  'IQ-SD': 'Salahuddin',
+  'IQ-SU': 'Sulaymaniyah',
+  'IQ-TS': 'Kirkuk',
+  'IQ-WA': 'Wasit',
+  'SY-DI': 'Damascus',
+  'SY-DR': 'Daraa',
+  'SY-DY': 'Deir ez-Zor',
+  'SY-HA': 'Hasakah',
+  'SY-HI': 'Homs',
+  'SY-HL': 'Aleppo',
+  'SY-HM': 'Hama',
+  'SY-ID': 'Idlib',
+  'SY-LA': 'Latakia',
+  'SY-QU': 'Quneitra',
+  'SY-RA': 'Raqqa',
+  'SY-RD': 'Rif Dimashq',
+  'SY-SU': 'Suwayda',
+  'SY-TA': 'Tartus',
+};
+
+/** NE admin-1 keeps the 1974 UNDOF area of separation as its own Syrian feature (iso_3166_2 "SY-X01~"). */
+export const UNDOF = {
+  neCode: 'SY-X01~',
+  id: 'SY-UNDOF',
+  name: { en: 'UNDOF area of separation', ar: 'منطقة الفصل (أندوف)' },
+};
+
+export const KURDISTAN = {
+  id: 'kurdistan-region',
+  name: { en: 'Kurdistan Region', ar: 'إقليم كردستان' },
+  /** NE admin-1 `region` value shared by Duhok, Erbil and Sulaymaniyah. */
+  neRegion: 'Kurdistan',
+};

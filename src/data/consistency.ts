@@ -1,0 +1,160 @@
+/**
+ * Cross-file checks the schemas cannot express: cited sources exist, periods follow each other,
+ * ids are unique, phases tile the timeline. Returns readable problems; an empty list means consistent.
+ */
+import { addDays } from '../state/dates.ts';
+import type { AppData } from './types.ts';
+import { type DataProblem, formatProblem } from './validate.ts';
+
+interface Dated {
+  start: string;
+  end?: string | undefined;
+}
+
+interface DatedFeature {
+  id: string;
+  properties: { sources: readonly string[]; periods?: readonly (Dated & { sources: readonly string[] })[] | undefined };
+}
+
+type Report = (p: DataProblem) => void;
+
+/** Every problem across the five fact files, one readable line each. */
+export function checkConsistency(data: AppData): string[] {
+  const problems: DataProblem[] = [];
+  const report: Report = (p) => problems.push(p);
+  const grades = sourceGrades(data, report);
+
+  const cite = (file: string, featureId: string | undefined, path: string, ids: readonly string[] | undefined) => {
+    ids?.forEach((id, i) => {
+      const grade = grades.get(id);
+      const at = { file, ...(featureId === undefined ? {} : { featureId }), path: `${path}[${i}]` };
+      if (grade === undefined) report({ ...at, message: `unknown source id "${id}" (add it to sources.json first)` });
+      else if (grade === 'D') report({ ...at, message: `source "${id}" is grade D and may not be cited for a fact` });
+    });
+  };
+
+  const featureIds = new Map<string, string>();
+  const features = [
+    ['coalition-presence.geojson', data.presence.features],
+    ['ain-al-asad.geojson', data.ain.features],
+    ['ne-syria-threat-zone.geojson', data.zone.features],
+  ] as const;
+  for (const [file, list] of features) {
+    for (const f of list) {
+      const seen = featureIds.get(f.id);
+      if (seen) report({ file, featureId: f.id, path: 'id', message: `id is already used in ${seen}` });
+      featureIds.set(f.id, file);
+      if (f.properties.id !== f.id) {
+        report({ file, featureId: f.id, path: 'properties.id', message: `must equal the feature id "${f.id}"` });
+      }
+    }
+  }
+
+  for (const f of data.presence.features) {
+    const file = 'coalition-presence.geojson';
+    cite(file, f.id, 'properties.location.sources', f.properties.location.sources);
+    checkPeriods(file, f.id, 'properties.periods', f.properties.periods, report);
+    f.properties.periods.forEach((p, i) => {
+      cite(file, f.id, `properties.periods[${i}].sources`, p.sources);
+    });
+  }
+  const others: [string, readonly DatedFeature[]][] = [
+    ['ain-al-asad.geojson', data.ain.features],
+    ['ne-syria-threat-zone.geojson', data.zone.features],
+  ];
+  for (const [file, list] of others) {
+    for (const f of list) {
+      cite(file, f.id, 'properties.sources', f.properties.sources);
+      const periods = f.properties.periods ?? [];
+      checkPeriods(file, f.id, 'properties.periods', periods, report);
+      periods.forEach((p, i) => {
+        cite(file, f.id, `properties.periods[${i}].sources`, p.sources);
+      });
+    }
+  }
+
+  checkTimeline(data, featureIds, cite, report);
+  return problems.map(formatProblem);
+}
+
+function sourceGrades(data: AppData, report: Report): Map<string, string> {
+  const grades = new Map<string, string>();
+  data.sources.sources.forEach((s, i) => {
+    if (grades.has(s.id))
+      report({ file: 'sources.json', path: `sources[${i}].id`, message: `duplicate source id "${s.id}"` });
+    grades.set(s.id, s.grade);
+  });
+  return grades;
+}
+
+/** Periods must run forward, one after the other, without overlap or gap; only the last may stay open. */
+function checkPeriods(file: string, featureId: string, path: string, periods: readonly Dated[], report: Report): void {
+  periods.forEach((p, i) => {
+    const at = { file, featureId, path: `${path}[${i}]` };
+    if (p.end !== undefined && p.end < p.start)
+      report({ ...at, message: `ends (${p.end}) before it starts (${p.start})` });
+    if (p.end === undefined && i < periods.length - 1) {
+      report({ ...at, message: 'only the last period may be open-ended (add an end date)' });
+    }
+    const prev = periods[i - 1];
+    if (prev?.end === undefined) return;
+    if (p.start <= prev.end) {
+      report({ ...at, message: `overlaps the previous period: starts ${p.start}, previous ends ${prev.end}` });
+    } else if (p.start !== addDays(prev.end, 1)) {
+      report({ ...at, message: `gap after the previous period (ends ${prev.end}); use status "unknown" for a gap` });
+    }
+  });
+}
+
+type Cite = (file: string, featureId: string | undefined, path: string, ids: readonly string[] | undefined) => void;
+
+function checkTimeline(data: AppData, featureIds: Map<string, string>, cite: Cite, report: Report): void {
+  const file = 'timeline.json';
+  const { range, phases, events, troops } = data.timeline;
+
+  phases.forEach((phase, i) => {
+    const path = `phases[${i}]`;
+    if (phase.sources.length === 0) report({ file, path: `${path}.sources`, message: 'a phase needs a source' });
+    cite(file, undefined, `${path}.sources`, phase.sources);
+    if (phase.end !== undefined && phase.end < phase.start) {
+      report({ file, path, message: `ends (${phase.end}) before it starts (${phase.start})` });
+    }
+    const prev = phases[i - 1];
+    if (prev === undefined) {
+      if (phase.start > range.start)
+        report({ file, path: `${path}.start`, message: `must be on or before range.start ${range.start}` });
+    } else if (prev.end === undefined) {
+      report({ file, path: `phases[${i - 1}].end`, message: 'only the last phase may be open-ended' });
+    } else if (phase.start !== addDays(prev.end, 1)) {
+      report({ file, path: `${path}.start`, message: `must be the day after the previous phase ends (${prev.end})` });
+    }
+  });
+  const last = phases[phases.length - 1];
+  if (last?.end !== undefined && last.end < range.end) {
+    report({ file, path: `phases[${phases.length - 1}].end`, message: `phases stop before range.end ${range.end}` });
+  }
+
+  const eventIds = new Set<string>();
+  events.forEach((event, i) => {
+    const path = `events[${i}]`;
+    if (eventIds.has(event.id)) report({ file, path: `${path}.id`, message: `duplicate event id "${event.id}"` });
+    eventIds.add(event.id);
+    if (event.sources.length === 0) report({ file, path: `${path}.sources`, message: 'an event needs a source' });
+    cite(file, undefined, `${path}.sources`, event.sources);
+    event.sites?.forEach((id, j) => {
+      if (!featureIds.has(id)) report({ file, path: `${path}.sites[${j}]`, message: `no feature with id "${id}"` });
+    });
+    const prev = events[i - 1];
+    if (prev && event.date < prev.date) {
+      report({
+        file,
+        path: `${path}.date`,
+        message: `events must be in date order (${event.date} after ${prev.date})`,
+      });
+    }
+  });
+
+  troops.forEach((t, i) => {
+    cite(file, undefined, `troops[${i}].sources`, t.sources);
+  });
+}

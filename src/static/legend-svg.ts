@@ -1,0 +1,137 @@
+/** The legend box of the SVG map (images and print): the date in large type, the phase, counts, and keys. */
+import { type Lang, STATUSES } from '../data/schema.ts';
+import type { AppData } from '../data/types.ts';
+import { formatDate, formatNumber, t } from '../i18n/index.ts';
+import { countsByStatus, phaseAt, statusAt, zoneAt } from '../state/selectors.ts';
+import { BASIS_FILL_OPACITY, type Palette } from '../theme/palette.ts';
+import { type Box, overlaps, textWidth } from './labels.ts';
+import { attrs, esc, num } from './svg-escape.ts';
+
+export interface LegendOptions {
+  data: AppData;
+  date: string;
+  lang: Lang;
+  palette: Palette;
+  width: number;
+  height: number;
+  /** Id prefix of the map (the zone hatch pattern is `${id}-hatch`). */
+  id: string;
+  /** Points the legend should not cover (sites, cities): it takes the top corner with the fewest. */
+  avoid: readonly [number, number][];
+}
+
+const W = 262;
+const PAD = 14;
+const M = 12; // margin from the map's edge
+
+/** Greedy word wrap at an estimated width (the same estimate the label placement uses). */
+function wrap(text: string, size: number, max: number, rtl: boolean): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    // 0.5 em: the legend is set in the regular weight, narrower than the semibold labels.
+    if (line && textWidth(next, size, rtl, 0.5) > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The legend as SVG plus the box it covers (so labels keep clear of it). */
+export function legendSvg(o: LegendOptions): { svg: string; box: Box } {
+  const { data, date, lang, palette: p } = o;
+  const rtl = lang === 'ar';
+  const inner = W - 2 * PAD;
+  const rows: string[] = [];
+  let y = PAD;
+  // Positions are computed for left-to-right and mirrored inside the box for Arabic.
+  const text = (x: number, size: number, s: string, extra: Record<string, string | number> = {}) => {
+    const end = extra['text-anchor'] === 'end';
+    const anchor = end ? 'end' : 'start';
+    rows.push(
+      `<text${attrs({ x: rtl ? W - x : x, y, 'font-size': size, 'text-anchor': anchor, ...extra })}${rtl ? ' direction="rtl"' : ''}>${esc(s)}</text>`,
+    );
+  };
+  const dot = (x: number, cy: number, fill: string, opacity: number) =>
+    rows.push(
+      `<circle${attrs({ cx: rtl ? W - x : x, cy, r: 5.5, fill, 'fill-opacity': opacity, stroke: fill, 'stroke-width': 2 })}/>`,
+    );
+
+  y += 26;
+  text(PAD, 26, formatDate(lang, date), { 'font-weight': 600 });
+  const phase = phaseAt(data.timeline, date);
+  if (phase) {
+    for (const line of wrap(phase.label[lang] || phase.label.en, 12.5, inner, rtl)) {
+      y += 17;
+      text(PAD, 12.5, line, { 'fill-opacity': 0.8 });
+    }
+  }
+  y += 10;
+  const counts = countsByStatus(data.presence, date);
+  for (const status of STATUSES) {
+    y += 20;
+    dot(PAD + 6, y - 4, p.status[status], 1);
+    text(PAD + 20, 12.5, t(lang, `status.${status}`));
+    text(W - PAD, 12.5, formatNumber(lang, counts[status] ?? 0), { 'text-anchor': 'end', 'font-weight': 600 });
+  }
+  const unmapped = data.presence.features.filter((f) => !f.geometry && statusAt(f, date)).length;
+  if (unmapped > 0) {
+    // The counts include sites with no sourced position: say so, or the reader counts dots and finds fewer.
+    for (const line of wrap(t(lang, 'legend.notMapped', { count: formatNumber(lang, unmapped) }), 11, inner, rtl)) {
+      y += 15;
+      text(PAD, 11, line, { 'fill-opacity': 0.75 });
+    }
+  }
+  y += 12;
+  let x = PAD + 6;
+  y += 16;
+  for (const basis of ['confirmed', 'reported', 'announced'] as const) {
+    dot(x, y - 4, p.siteText, BASIS_FILL_OPACITY[basis]);
+    const word = t(lang, `basis.${basis}`);
+    text(x + 10, 11.5, word);
+    x += 10 + textWidth(word, 11.5, rtl) + 18;
+  }
+  const zone = data.zone.features.find((f) => f.properties.role === 'zone');
+  const zp = zone ? zoneAt(zone, date) : null;
+  if (zp) {
+    const c = p.zone[zp.control];
+    const lines = wrap(t(lang, 'legend.zone'), 11.5, inner - 26, rtl);
+    y += 12;
+    const sx = rtl ? W - PAD - 16 : PAD;
+    rows.push(`<rect${attrs({ x: sx, y: y + 2, width: 16, height: 12, fill: c, 'fill-opacity': 0.2 })}/>`);
+    rows.push(
+      `<rect${attrs({ x: sx, y: y + 2, width: 16, height: 12, fill: `url(#${o.id}-hatch)`, stroke: c, 'stroke-width': 1.2, 'stroke-dasharray': '3 1.5' })}/>`,
+    );
+    for (const line of lines) {
+      y += 15;
+      text(PAD + 24, 11.5, line);
+    }
+    y += 15;
+    text(PAD + 24, 11.5, t(lang, `control.${zp.control}`), { 'font-weight': 600, fill: c });
+  }
+  const h = y + PAD - 2;
+  const corners: Box[] = [
+    { x0: M, y0: M, x1: M + W, y1: M + h },
+    { x0: o.width - M - W, y0: M, x1: o.width - M, y1: M + h },
+  ];
+  if (rtl) corners.reverse();
+  const hits = (b: Box) =>
+    o.avoid.filter(([px, py]) => overlaps(b, { x0: px - 12, y0: py - 12, x1: px + 12, y1: py + 12 })).length;
+  const box = corners.reduce((best, b) => (hits(b) < hits(best) ? b : best));
+  const bg = attrs({
+    width: W,
+    height: h,
+    rx: 3,
+    fill: p.landFocus,
+    'fill-opacity': 0.94,
+    stroke: p.landOutline,
+    'stroke-width': 0.8,
+  });
+  const svg =
+    `<g class="legend" transform="translate(${num(box.x0)} ${num(box.y0)})"${attrs({ fill: p.siteText })}>` +
+    `<rect${bg}/>${rows.join('')}</g>`;
+  return { svg, box };
+}

@@ -1,0 +1,72 @@
+/** Tests on the built output (dist/): files copied, no remote hosts, byte budgets held. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DIST, ROOT } from './fixture.ts';
+
+const budget = JSON.parse(readFileSync(join(ROOT, 'size-budget.json'), 'utf8')) as Record<string, number>;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+const files = walk(DIST).map((p) => relative(DIST, p));
+const gz = (rel: string) => gzipSync(readFileSync(join(DIST, rel)), { level: 9 }).length;
+const sum = (list: string[]) => list.reduce((a, f) => a + gz(f), 0);
+
+describe('the built site', () => {
+  it('copies the fact files and the base map to /geo/', () => {
+    for (const f of [
+      'coalition-presence.geojson',
+      'ain-al-asad.geojson',
+      'ne-syria-threat-zone.geojson',
+      'timeline.json',
+      'sources.json',
+    ]) {
+      expect(files).toContain(`geo/${f}`);
+    }
+    expect(files.filter((f) => f.startsWith('geo/basemap/') && f.endsWith('.geojson')).length).toBeGreaterThanOrEqual(
+      7,
+    );
+  });
+
+  it('names no remote host in any code, style or page it serves', () => {
+    const code = files.filter((f) => /\.(js|mjs|css|html)$/.test(f));
+    for (const f of code) {
+      const text = readFileSync(join(DIST, f), 'utf8');
+      const hosts = [...text.matchAll(/(?:url\(|src=|href=|fetch\(|import\()\s*["']?(https?:\/\/[^"')\s]+)/g)].map(
+        (m) => m[1],
+      );
+      expect(hosts, f).toEqual([]);
+    }
+  });
+
+  it('keeps the base map, the facts and the first paint within their byte budgets', () => {
+    const basemap = sum(files.filter((f) => f.startsWith('geo/basemap/') && f.endsWith('.geojson')));
+    const facts = sum(files.filter((f) => /^geo\/[^/]+\.(geojson|json)$/.test(f)));
+    const css = files.filter((f) => f.startsWith('assets/') && f.endsWith('.css') && !/maplibre|map-view/.test(f));
+    const firstPaint = gz('index.html') + sum(css);
+    expect(basemap, `base map ${basemap} B gz`).toBeLessThanOrEqual(budget.basemap!);
+    expect(facts, `facts ${facts} B gz`).toBeLessThanOrEqual(budget.facts!);
+    expect(firstPaint, `first paint ${firstPaint} B gz`).toBeLessThanOrEqual(budget.firstPaint!);
+  });
+
+  it('keeps the engine, the worker, the app code and the fonts within budget', () => {
+    const js = files.filter((f) => f.startsWith('assets/') && f.endsWith('.js'));
+    const worker = js.filter((f) => f.includes('worker'));
+    const engine = js.filter((f) => /maplibre/.test(f) && !f.includes('worker'));
+    const app = js.filter((f) => !worker.includes(f) && !engine.includes(f));
+    const fonts = files.filter((f) => f.endsWith('.woff2'));
+    expect(sum(worker), 'worker').toBeLessThanOrEqual(budget.engineWorker!);
+    expect(sum(engine), 'engine').toBeLessThanOrEqual(budget.engineJs!);
+    expect(sum(app), `app js ${app.join(', ')}`).toBeLessThanOrEqual(budget.appJs!);
+    expect(sum(fonts), 'fonts').toBeLessThanOrEqual(budget.fonts!);
+    const total =
+      sum([...js, ...fonts, 'index.html', ...files.filter((f) => f.endsWith('.css'))]) +
+      sum(files.filter((f) => f.startsWith('geo/') && /\.(geojson|json)$/.test(f)));
+    expect(total, `interactive total ${total}`).toBeLessThanOrEqual(budget.interactiveTotal!);
+  });
+});

@@ -1,0 +1,319 @@
+/**
+ * Embedding, against real hosts in a real browser: the built map on one origin (127.0.0.1:A), host
+ * pages on another (localhost:B) using the real pym.js parent or our embed.js loader.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ElementHandle, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCommand, parseOrigin } from '../../src/embed/messages.ts';
+import { isAmpFrame, pymChildId } from '../../src/embed/size.ts';
+import { embedUrl, iframeSnippet, loaderSnippet } from '../../src/embed/snippets.ts';
+import { open, waitReady } from './browser.ts';
+import { DIST, ROOT, useSite } from './fixture.ts';
+import { startServer, type TestServer } from './server.ts';
+
+const HOSTS = join(ROOT, 'tests', 'browser', 'hosts');
+const PYM = join(ROOT, 'node_modules', 'pym.js', 'dist', 'pym.v1.min.js');
+const DATE = '2025-06-01';
+
+const site = useSite();
+let hosts: TestServer;
+/** Host pages live on localhost:B, a different origin from the map's 127.0.0.1:A. */
+let hostUrl = '';
+
+beforeAll(async () => {
+  hosts = await startServer({
+    root: HOSTS,
+    overrides: [
+      (req, res) => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        if (path === '/pym.v1.min.js') {
+          res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(PYM));
+          return true;
+        }
+        if (!/^\/[\w-]+\.html$/.test(path)) return false;
+        // Host pages name the map by absolute URL, as a newsroom's article would.
+        const html = readFileSync(join(HOSTS, path), 'utf8').replaceAll('{{MAP}}', site.server.url);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+        return true;
+      },
+    ],
+  });
+  hostUrl = `http://localhost:${hosts.port}/`;
+});
+afterAll(() => hosts?.close());
+
+/** The frame showing the map (it may appear only after lazy loading). */
+async function mapFrame(page: Page, timeout = 30_000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().startsWith(site.server.url));
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error('no map frame');
+    await page.waitForTimeout(100);
+  }
+}
+
+async function frameReady(frame: Frame, timeout = 60_000): Promise<void> {
+  await frame.waitForFunction(() => document.documentElement.dataset.mapState === 'ready', undefined, { timeout });
+}
+
+/** Waits until the iframe is as tall as its document's content (±2 px, and unlike `not`); returns both. */
+async function settle(iframe: ElementHandle, frame: Frame, not = -1): Promise<{ outer: number; content: number }> {
+  let last = { outer: 0, content: 0 };
+  await expect
+    .poll(
+      async () => {
+        const outer = await iframe.evaluate((e) => e.getBoundingClientRect().height);
+        const content = await frame.evaluate(() => document.body.getBoundingClientRect().height);
+        last = { outer, content };
+        return Math.abs(content - not) < 1 ? Infinity : Math.abs(outer - content);
+      },
+      { timeout: 20_000, interval: 200 },
+    )
+    .toBeLessThanOrEqual(2);
+  // Nothing hangs out below the frame, and it shows no scroll bar of its own.
+  const overflow = await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  expect(overflow).toBeLessThanOrEqual(2);
+  return last;
+}
+
+type Received = { origin: string; data: Record<string, unknown> };
+const received = (page: Page) => page.evaluate(() => (window as unknown as { received: Received[] }).received);
+
+describe('embed messages (pure)', () => {
+  it('accepts only well-formed commands', () => {
+    expect(parseCommand({ type: 'coalition-map:set-date', date: '2025-01-31' })).toEqual({
+      type: 'coalition-map:set-date',
+      date: '2025-01-31',
+    });
+    expect(parseCommand({ type: 'coalition-map:set-lang', lang: 'ar' })).not.toBeNull();
+    for (const junk of [
+      'coalition-map:set-date',
+      null,
+      [],
+      { type: 'coalition-map:set-date', date: '2025-02-30' },
+      { type: 'coalition-map:set-date', date: '2025-1-1' },
+      { type: 'coalition-map:set-date', date: 20250101 },
+      { type: 'coalition-map:set-date', date: '2025-01-31', extra: true },
+      JSON.parse('{"type":"coalition-map:set-date","date":"2025-01-31","__proto__":{"polluted":1}}'),
+      { type: 'coalition-map:set-theme', theme: 'neon' },
+      { type: 'coalition-map:set-lang', lang: 'en-US' },
+      { type: 'coalition-map:nope' },
+    ]) {
+      expect(parseCommand(junk), JSON.stringify(junk)).toBeNull();
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads origins, pym ids and AMP markers strictly', () => {
+    expect(parseOrigin('https://news.example')).toBe('https://news.example');
+    expect(parseOrigin('http://localhost:8080')).toBe('http://localhost:8080');
+    for (const bad of ['http://news.example', 'https://news.example/path', 'news.example', 'javascript:alert(1)']) {
+      expect(parseOrigin(bad), bad).toBeNull();
+    }
+    expect(pymChildId('?childId=map-host&initialWidth=300')).toBe('map-host');
+    expect(pymChildId('?childId=a%20b')).toBeNull();
+    expect(isAmpFrame('#amp=1', '')).toBe(true);
+    expect(isAmpFrame('', 'amp_iframe0')).toBe(true);
+    expect(isAmpFrame('#ramp=1', 'other')).toBe(false);
+  });
+
+  it('writes snippets with absolute URLs and no site or host parameters', () => {
+    const href = 'https://maps.example/coalition/index.html?site=al-tanf&embed=1&childId=x#top';
+    const o = { date: DATE, lang: 'de', theme: 'dark' } as const;
+    expect(embedUrl(href, o)).toBe(`https://maps.example/coalition/index.html?date=${DATE}&lang=de&theme=dark&embed=1`);
+    expect(iframeSnippet(href, o, 'A "title"')).toContain('title="A &quot;title&quot;"');
+    expect(iframeSnippet(href, o, 't')).toContain('&amp;embed=1"');
+    expect(loaderSnippet(href, o)).toContain('src="https://maps.example/coalition/embed.js"');
+  });
+});
+
+describe('embed mode', () => {
+  it('the built page marks its furniture, and ?embed=1 hides it and stays on its origin', async () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    expect(html).toMatch(/<header[^>]*data-chrome="page"/);
+    const p = await open(site.browser, `${site.server.url}?date=${DATE}&embed=1`);
+    try {
+      await waitReady(p.page);
+      expect(await p.page.locator('header[data-chrome="page"]').isVisible()).toBe(false);
+      for (const sel of ['#map-wrap', '#date-slider', '.legend', '#source-line', '#embed-button']) {
+        expect(await p.page.locator(sel).isVisible(), sel).toBe(true);
+      }
+      const link = p.page.locator('a.open-full');
+      expect(await link.getAttribute('href')).toBe(`${site.server.url}?date=${DATE}`);
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await link.getAttribute('rel')).toContain('noopener');
+      expect(p.errors).toEqual([]);
+      expect(p.offsite).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+for (const host of ['pym', 'loader'] as const) {
+  describe(`a ${host} host`, () => {
+    for (const [first, second] of [
+      [375, 1000],
+      [1000, 375],
+    ] as const) {
+      it(`sizes the frame to its content at ${first} px, then at ${second} px after a resize`, async () => {
+        const p = await open(site.browser, `${hostUrl}${host}.html`, { viewport: { width: first, height: 800 } });
+        try {
+          const iframe = await p.page.waitForSelector('iframe');
+          const frame = await mapFrame(p.page);
+          await frameReady(frame);
+          const a = await settle(iframe, frame);
+          await p.page.setViewportSize({ width: second, height: 800 });
+          // A different width gives a different content height, which the host must follow.
+          await settle(iframe, frame, a.content);
+          expect(p.errors).toEqual([]);
+          expect(p.offsite).toEqual([]);
+        } finally {
+          await p.close();
+        }
+      });
+    }
+  });
+}
+
+describe('the host API through the loader', () => {
+  it('moves the map on set-date, set-theme and set-lang and reports the state back', async () => {
+    const p = await open(site.browser, `${hostUrl}loader.html`);
+    try {
+      const frame = await mapFrame(p.page);
+      await frameReady(frame);
+      await expect
+        .poll(async () => (await received(p.page)).some((m) => m.data.type === 'coalition-map:ready'))
+        .toBe(true);
+      const ready = (await received(p.page)).find((m) => m.data.type === 'coalition-map:ready')!;
+      expect(ready.origin).toBe(site.server.url.replace(/\/$/, ''));
+      expect(ready.data.state).toMatchObject({ date: DATE, lang: 'en', theme: 'auto', site: null });
+
+      const send = (msg: Record<string, unknown>) =>
+        p.page.evaluate(
+          (m) =>
+            (window as unknown as { CoalitionMap: { send(el: Element, m: unknown): boolean } }).CoalitionMap.send(
+              document.getElementById('map')!,
+              m,
+            ),
+          msg,
+        );
+      expect(await send({ type: 'coalition-map:set-date', date: '2025-12-01' })).toBe(true);
+      await frame.waitForFunction(() => document.documentElement.dataset.date === '2025-12-01', undefined, {
+        timeout: 30_000,
+      });
+      await expect
+        .poll(async () => (await received(p.page)).filter((m) => m.data.type === 'coalition-map:state').at(-1)?.data)
+        .toMatchObject({ type: 'coalition-map:state', date: '2025-12-01', lang: 'en', theme: 'auto', site: null });
+      const state = (await received(p.page)).filter((m) => m.data.type === 'coalition-map:state').at(-1)!;
+      expect(typeof state.data.phase).toBe('string');
+
+      // The prefix may be left out when going through CoalitionMap.send.
+      await send({ type: 'set-theme', theme: 'dark' });
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await send({ type: 'coalition-map:set-lang', lang: 'de' });
+      await frame.waitForFunction(() => document.documentElement.lang === 'de');
+      expect(p.errors).toEqual([]);
+      expect(p.offsite).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('ignores junk: strings, __proto__, huge payloads, wrong types, unknown types', async () => {
+    const p = await open(site.browser, `${hostUrl}loader.html`);
+    try {
+      const frame = await mapFrame(p.page);
+      await frameReady(frame);
+      await p.page.evaluate(() => {
+        const win = document.querySelector('iframe')!.contentWindow!;
+        const many: Record<string, number> = {};
+        for (let i = 0; i < 100_000; i++) many[`k${i}`] = i;
+        const junk: unknown[] = [
+          'coalition-map:set-date',
+          'pymxPYMxmapxPYMxwidthxPYMx999999',
+          42,
+          null,
+          [],
+          [{ type: 'coalition-map:set-date', date: '2024-10-01' }],
+          JSON.parse('{"__proto__":{"polluted":"yes"},"type":"coalition-map:set-date","date":"2024-10-01"}'),
+          JSON.parse(
+            '{"type":"coalition-map:set-date","date":"2024-10-01","constructor":{"prototype":{"polluted":1}}}',
+          ),
+          { type: 'coalition-map:set-date', date: '2025-02-30' },
+          { type: 'coalition-map:set-date', date: 20241001 },
+          { type: 'coalition-map:set-date', date: { toString: null } },
+          { type: 'coalition-map:set-date', date: '2024-10-01'.padEnd(5_000_000, '9') },
+          { type: 'coalition-map:set-date', date: '2024-10-01', extra: 1 },
+          { type: ['coalition-map:set-date'], date: '2024-10-01' },
+          { type: 'coalition-map:set-date'.repeat(1000), date: '2024-10-01' },
+          { type: 'coalition-map:set-theme', theme: 'neon' },
+          { type: 'coalition-map:set-lang', lang: 'xx' },
+          { type: 'coalition-map:destroy' },
+          { type: 'coalition-map:size', height: 1e9 },
+          { ...many, type: 'coalition-map:set-date', date: '2024-10-01' },
+        ];
+        for (const m of junk) win.postMessage(m, '*');
+        // Messages arrive in order: once this one is drawn, every junk message above has been handled.
+        win.postMessage({ type: 'coalition-map:set-date', date: '2025-03-01' }, '*');
+      });
+      await frame.waitForFunction(() => document.documentElement.dataset.date === '2025-03-01', undefined, {
+        timeout: 30_000,
+      });
+      expect(await frame.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+      expect(await frame.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+      expect(await frame.evaluate(() => document.documentElement.dataset.mapState)).toBe('ready');
+      expect(await frame.locator('#map canvas.maplibregl-canvas').count()).toBe(1);
+      expect(await frame.evaluate(() => document.documentElement.dataset.theme)).not.toBe('neon');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('obeys ?origin=: commands and messages only for the listed origins', async () => {
+    const p = await open(site.browser, `${hostUrl}plain.html`);
+    try {
+      const add = (id: string, origin: string) =>
+        p.page.evaluate(
+          ([id, src]) => {
+            const f = document.createElement('iframe');
+            f.id = id!;
+            f.src = src!;
+            f.style.cssText = 'width:100%;height:640px;border:0';
+            document.getElementById('article')!.append(f);
+          },
+          [id, `${site.server.url}?date=${DATE}&embed=1&static=1&origin=${encodeURIComponent(origin)}`],
+        );
+      await add('allowed', hostUrl.replace(/\/$/, ''));
+      await add('other', 'https://news.example');
+      const frames = await expect.poll(() => p.page.frames().filter((f) => f.url().startsWith(site.server.url)).length);
+      void frames;
+      const byId = async (id: string) => (await (await p.page.$(`#${id}`))!.contentFrame())!;
+      const allowed = await byId('allowed');
+      const other = await byId('other');
+      await Promise.all([frameReady(allowed), frameReady(other)]);
+      await p.page.evaluate(() => {
+        for (const id of ['allowed', 'other']) {
+          const win = (document.getElementById(id) as HTMLIFrameElement).contentWindow!;
+          win.postMessage({ type: 'coalition-map:set-date', date: '2025-12-01' }, '*');
+        }
+      });
+      await allowed.waitForFunction(() => document.documentElement.dataset.date === '2025-12-01');
+      await p.page.waitForTimeout(500);
+      expect(await other.evaluate(() => document.documentElement.dataset.date)).toBe(DATE);
+      // Only the allowed frame talks to this host (the other one speaks to news.example only).
+      const sources = await p.page.evaluate(() =>
+        (window as unknown as { received: { data: { type: string; date?: string } }[] }).received.map((m) => m.data),
+      );
+      expect(sources.some((d) => d.type === 'coalition-map:state' && d.date === '2025-12-01')).toBe(true);
+      expect(sources.filter((d) => d.type === 'coalition-map:ready')).toHaveLength(1);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
