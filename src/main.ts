@@ -29,7 +29,10 @@ async function load(): Promise<LoadResult> {
     const timer = window.setTimeout(() => {
       hide = showSlowNote(byId('map-wrap'), 'en');
     }, SLOW_MS);
-    return () => (window.clearTimeout(timer), hide());
+    return () => {
+      window.clearTimeout(timer);
+      hide();
+    };
   })();
   try {
     return await loadAll((u, init) => fetch(u, init), new URL('geo/', document.baseURI).href, controller.signal);

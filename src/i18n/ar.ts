@@ -73,6 +73,8 @@ export const ar: StringTable = {
   'site.leftMonth': 'الانسحاب في {date}',
   'site.statusMonth': '{status} ({basis}) منذ {date}',
   'site.periodOpenMonth': 'اعتباراً من {start}',
+  'site.statusBefore': '{status} ({basis}) منذ ما قبل {date}',
+  'site.beforeRange': 'قبل {date}',
   'site.notMapped': 'غير مدرج على الخريطة: لا يوجد موقع موثّق بمصدر',
   'site.select': 'عرض تفاصيل {name}',
   'ain.callout': 'عين الأسد: {status}',
@@ -132,4 +134,5 @@ export const ar: StringTable = {
   'alt.zone': '{zone}: {control}.',
   'alt.none': 'لا تتوفر بيانات لأي موقع في هذا التاريخ.',
   'legend.phase': 'المرحلة: {phase}',
+  'legend.notMapped': '{count} من هذه المواقع بلا موقع جغرافي موثّق، ولذلك لا تظهر على الخريطة.',
 };

@@ -73,6 +73,8 @@ export const de: StringTable = {
   'site.leftMonth': 'geräumt {date}',
   'site.statusMonth': '{status} ({basis}) seit {date}',
   'site.periodOpenMonth': 'ab {start}',
+  'site.statusBefore': '{status} ({basis}) bereits vor {date}',
+  'site.beforeRange': 'vor {date}',
   'site.notMapped': 'Nicht auf der Karte: keine belegte Position',
   'site.select': 'Details zu {name} anzeigen',
   'ain.callout': 'Ain al-Asad: {status}',
@@ -132,4 +134,5 @@ export const de: StringTable = {
   'alt.zone': '{zone}: {control}.',
   'alt.none': 'Für dieses Datum liegen zu keinem Standort Angaben vor.',
   'legend.phase': 'Phase: {phase}',
+  'legend.notMapped': '{count} dieser Orte haben keine belegte Position und sind nicht auf der Karte.',
 };

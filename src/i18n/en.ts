@@ -67,6 +67,8 @@ export const en = {
   'site.leftMonth': 'left {date}',
   'site.statusMonth': '{status} ({basis}) since {date}',
   'site.periodOpenMonth': 'from {start}',
+  'site.statusBefore': '{status} ({basis}) since before {date}',
+  'site.beforeRange': 'before {date}',
   'site.notMapped': 'Not on the map: no sourced position',
   'site.select': 'Show details for {name}',
   'ain.callout': 'Ain al-Asad: {status}',

@@ -76,6 +76,8 @@ export const fr: StringTable = {
   'site.leftMonth': 'quitté en {date}',
   'site.statusMonth': '{status} ({basis}) depuis {date}',
   'site.periodOpenMonth': 'à partir de {start}',
+  'site.statusBefore': '{status} ({basis}) déjà avant {date}',
+  'site.beforeRange': 'avant {date}',
   'site.notMapped': 'Absent de la carte\u00a0: aucune position sourcée',
   'site.select': 'Afficher les détails pour {name}',
   'ain.callout': 'Aïn al-Assad\u00a0: {status}',
@@ -135,4 +137,5 @@ export const fr: StringTable = {
   'alt.zone': '{zone}\u00a0: {control}.',
   'alt.none': 'Aucun site ne dispose de données pour cette date.',
   'legend.phase': 'Phase\u00a0: {phase}',
+  'legend.notMapped': '{count} de ces sites n’ont pas de position sourcée et ne figurent pas sur la carte.',
 };

@@ -103,6 +103,17 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
       for (const id of LAYERS.flatMap((l) => l.onTop ?? [])) map.moveLayer(id);
       apply(store.get());
       map.on('idle', onIdle);
+      // Until the reader pans or zooms, the map keeps fitting the region when its box changes size
+      // (web fonts arriving, a rotated phone, the host resizing the frame).
+      let readerMoved = false;
+      map.on('movestart', (e: { originalEvent?: unknown }) => {
+        if (e.originalEvent) readerMoved = true;
+      });
+      map.on('resize', () => {
+        if (readerMoved) return;
+        const v = fitView(container.clientWidth, container.clientHeight);
+        map.jumpTo({ center: v.center, zoom: v.zoom });
+      });
       const unsubscribe = store.subscribe((s, prev) => {
         if (s.lang !== prev.lang) mapView.restyle();
         else if (s.date !== prev.date || s.site !== prev.site) apply(s);

@@ -4,7 +4,7 @@
  */
 
 /** Iraq and Syria with a margin (west, south, east, north), in degrees. */
-export const REGION_BOUNDS: [number, number, number, number] = [35.4, 29.0, 48.6, 37.6];
+export const REGION_BOUNDS: [number, number, number, number] = [35.4, 29.4, 48.6, 37.9];
 
 export interface View {
   center: [number, number];

@@ -16,8 +16,6 @@ export interface FactsLayer {
   taken: Box[];
   /** Labels in placement order: the sites first, then the zone. */
   labels: LabelRequest[];
-  /** The site points drawn, for the legend's choice of a free corner. */
-  points: [number, number][];
 }
 
 /** The site radius at a zoom, as the WebGL map interpolates it (airbases larger). */
@@ -115,7 +113,6 @@ export function factsSvg(
   const taken: Box[] = [];
   const labels: LabelRequest[] = [];
   const symbols: string[] = [];
-  const points: [number, number][] = [];
   // Reverse for drawing, so the most important symbols end up on top.
   for (const { site, st, xy } of [...sites].reverse()) {
     const [x, y] = xy!;
@@ -123,13 +120,12 @@ export function factsSvg(
     const color = p.status[st!.status];
     const withdrawn = st!.status === 'withdrawn';
     const approx = site.properties.location.precision === 'approximate';
-    let g = `<g class="site ${esc(st!.status)}" data-id="${esc(site.id)}"${withdrawn ? ' opacity="0.7"' : ''}>`;
+    let g = `<g class="site ${esc(st!.status)}" data-site="${esc(site.id)}"${withdrawn ? ' opacity="0.7"' : ''}>`;
     if (approx)
       g += `<circle${attrs({ cx: x, cy: y, r: r + 5, fill: 'none', stroke: p.siteText, 'stroke-width': 1.1, 'stroke-dasharray': '1.5 2', 'stroke-opacity': 0.75 })}/>`;
     g += `<circle${attrs({ cx: x, cy: y, r: r + 1.5, fill: p.siteStroke })}/>`;
     g += `<circle${attrs({ cx: x, cy: y, r: r - 0.5, fill: color, 'fill-opacity': BASIS_FILL_OPACITY[st!.basis], stroke: color, 'stroke-width': 2 })}/>`;
     symbols.push(`${g}</g>`);
-    points.push([x, y]);
     const rr = r + (approx ? 6 : 2);
     taken.push({ x0: x - rr, y0: y - rr, x1: x + rr, y1: y + rr });
   }
@@ -148,5 +144,5 @@ export function factsSvg(
     });
   }
   if (zone.label) labels.push(zone.label);
-  return { defs: zone.defs, svg: zone.svg + footprintSvg(data, proj, p) + symbols.join(''), taken, labels, points };
+  return { defs: zone.defs, svg: zone.svg + footprintSvg(data, proj, p) + symbols.join(''), taken, labels };
 }

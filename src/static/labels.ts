@@ -102,15 +102,16 @@ export function labelSvg(l: LabelRequest, side: Side): string {
   return first + line(y + l.size * SUB * LINE, l.size * SUB, l.sub, subExtra);
 }
 
-/** What placeLabels drew: the labels, and the anchors (city dots) to draw below the sites. */
+/** One label placeLabels drew: its SVG, its anchor's SVG (a city dot, drawn below the sites) and its box. */
 export interface Placed {
-  labels: string[];
-  anchors: string[];
+  svg: string;
+  anchor?: string;
+  box: Box;
 }
 
-/** Places labels in order (most important first); returns the SVG of those that fit and adds their boxes to taken. */
-export function placeLabels(labels: readonly LabelRequest[], taken: Box[], bounds: Box, sides = SIDES): Placed {
-  const out: Placed = { labels: [], anchors: [] };
+/** Places labels in order (most important first); returns those that fit and adds their boxes to taken. */
+export function placeLabels(labels: readonly LabelRequest[], taken: Box[], bounds: Box, sides = SIDES): Placed[] {
+  const out: Placed[] = [];
   const free = (box: Box) => !taken.some((t) => overlaps(t, box));
   const inside = (box: Box) => box.x0 >= bounds.x0 && box.y0 >= bounds.y0 && box.x1 <= bounds.x1 && box.y1 <= bounds.y1;
   for (const first of labels) {
@@ -121,11 +122,8 @@ export function placeLabels(labels: readonly LabelRequest[], taken: Box[], bound
       .find(({ box }) => inside(box) && free(box));
     if (!spot) continue;
     taken.push(spot.box);
-    if (first.anchor) {
-      taken.push(first.anchor.box);
-      out.anchors.push(first.anchor.svg);
-    }
-    out.labels.push(labelSvg(spot.l, spot.side));
+    if (first.anchor) taken.push(first.anchor.box);
+    out.push({ svg: labelSvg(spot.l, spot.side), anchor: first.anchor?.svg, box: spot.box });
   }
   return out;
 }

@@ -16,8 +16,10 @@ export interface LegendOptions {
   height: number;
   /** Id prefix of the map (the zone hatch pattern is `${id}-hatch`). */
   id: string;
-  /** Points the legend should not cover (sites, cities): it takes the top corner with the fewest. */
-  avoid: readonly [number, number][];
+  /** What the legend should not cover, by weight: it takes the corner that covers the least. */
+  avoid: readonly { box: Box; weight: number }[];
+  /** Height of the strip kept free at the bottom (the source line). */
+  bottom: number;
 }
 
 const W = 262;
@@ -113,14 +115,21 @@ export function legendSvg(o: LegendOptions): { svg: string; box: Box } {
     text(PAD + 24, 11.5, t(lang, `control.${zp.control}`), { 'font-weight': 600, fill: c });
   }
   const h = y + PAD - 2;
-  const corners: Box[] = [
-    { x0: M, y0: M, x1: M + W, y1: M + h },
-    { x0: o.width - M - W, y0: M, x1: o.width - M, y1: M + h },
+  const top = M;
+  const low = o.height - o.bottom - M - h;
+  const left = M;
+  const right = o.width - M - W;
+  // Top corners first (a legend is read before the map), the right one first: there Iran leaves room,
+  // and Arabic readers start there.
+  const spots = [
+    [right, top],
+    [left, top],
+    [right, low],
+    [left, low],
   ];
-  if (rtl) corners.reverse();
-  const hits = (b: Box) =>
-    o.avoid.filter(([px, py]) => overlaps(b, { x0: px - 12, y0: py - 12, x1: px + 12, y1: py + 12 })).length;
-  const box = corners.reduce((best, b) => (hits(b) < hits(best) ? b : best));
+  const corners: Box[] = spots.map(([x, y]) => ({ x0: x!, y0: y!, x1: x! + W, y1: y! + h }));
+  const cost = (b: Box) => o.avoid.reduce((sum, a) => sum + (overlaps(b, a.box) ? a.weight : 0), 0);
+  const box = corners.reduce((best, b) => (cost(b) < cost(best) ? b : best));
   const bg = attrs({
     width: W,
     height: h,

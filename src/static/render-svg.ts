@@ -12,7 +12,7 @@ import { altText } from './alt-text.ts';
 import { cityLabels, countryLabels } from './base-labels.ts';
 import { basemapSvg } from './basemap-svg.ts';
 import { factsSvg } from './facts-svg.ts';
-import { type Box, placeLabels } from './labels.ts';
+import { type Box, overlaps, type Placed, placeLabels } from './labels.ts';
 import { legendSvg } from './legend-svg.ts';
 import { staticProjection } from './projection.ts';
 import { attrs, esc } from './svg-escape.ts';
@@ -46,18 +46,32 @@ export function renderStaticMap(o: StaticMapOptions): string {
   const { zoom } = fitView(w, h);
   const facts = factsSvg(o.data, proj, p, { date, lang, zoom, id });
   const taken: Box[] = [...facts.taken];
-  const rank1 = cityLabels(proj, o.basemap, lang, p, 1);
-  const rank2 = cityLabels(proj, o.basemap, lang, p, 2);
-  const avoid: [number, number][] = [...facts.points, ...[...rank1, ...rank2].map((c): [number, number] => [c.x, c.y])];
-  const legend = o.legend ? legendSvg({ data: o.data, date, lang, palette: p, width: w, height: h, id, avoid }) : null;
-  if (legend) taken.push(legend.box);
-  const bounds: Box = { x0: 4, y0: 4, x1: w - 4, y1: h - (o.legend ? 22 : 4) };
-  // Most important first: each later label only takes room that is still free.
-  // Capitals go first: there are few, and a map of Iraq without Baghdad does not orient anyone.
-  const capitals = placeLabels(rank1, taken, bounds);
+  const bottom = o.legend ? 22 : 0; // the source line
+  const bounds: Box = { x0: 4, y0: 4, x1: w - 4, y1: h - 4 - bottom };
+  // Most important first: each later label only takes room that is still free. Capitals lead: there
+  // are few, and a map of Iraq without Baghdad orients no one.
+  let capitals = placeLabels(cityLabels(proj, o.basemap, lang, p, 1), taken, bounds);
   const sites = placeLabels(facts.labels, taken, bounds);
+  const rank2 = cityLabels(proj, o.basemap, lang, p, 2);
+  let legend: { svg: string; box: Box } | null = null;
+  if (o.legend) {
+    // The legend takes the corner that hides the least: sites and their labels weigh most.
+    const dot = (x: number, y: number, r: number): Box => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+    const avoid = [
+      ...facts.taken.map((box) => ({ box, weight: 10 })),
+      ...sites.map((l) => ({ box: l.box, weight: 10 })),
+      ...capitals.map((l) => ({ box: l.box, weight: 3 })),
+      ...rank2.map((c) => ({ box: dot(c.x, c.y, 3), weight: 1 })),
+    ];
+    legend = legendSvg({ data: o.data, date, lang, palette: p, width: w, height: h, id, avoid, bottom });
+    const lb = legend.box;
+    capitals = capitals.filter((c) => !overlaps(c.box, lb));
+    taken.push(lb);
+  }
   const countries = placeLabels(countryLabels(proj, o.basemap, lang, p), taken, bounds);
   const towns = placeLabels(rank2, taken, bounds);
+  const cities = [...capitals, ...towns];
+  const join = (items: Placed[], key: 'svg' | 'anchor') => items.map((i) => i[key] ?? '').join('');
   const halo = (color: string, width: number) =>
     attrs({ stroke: color, 'stroke-width': width, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
   const title = o.title ?? t(lang, 'map.label', { date: formatDate(lang, date) });
@@ -72,11 +86,11 @@ export function renderStaticMap(o: StaticMapOptions): string {
     `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>`,
     `<defs>${facts.defs}</defs>`,
     basemapSvg(proj, o.basemap, p, w, h),
-    `<g class="labels countries"${halo(p.landFocus, 2.5)}>${countries.labels.join('')}</g>`,
-    `<g class="cities">${capitals.anchors.join('')}${towns.anchors.join('')}</g>`,
+    `<g class="labels countries"${halo(p.landFocus, 2.5)}>${join(countries, 'svg')}</g>`,
+    `<g class="cities">${join(cities, 'anchor')}</g>`,
     facts.svg,
-    `<g class="labels cities"${attrs({ fill: p.cityText })}${halo(p.cityHalo, 3)}>${capitals.labels.join('')}${towns.labels.join('')}</g>`,
-    `<g class="labels sites"${attrs({ 'font-weight': 600, fill: p.siteText })}${halo(p.siteHalo, 3)}>${sites.labels.join('')}</g>`,
+    `<g class="labels cities"${attrs({ fill: p.cityText })}${halo(p.cityHalo, 3)}>${join(cities, 'svg')}</g>`,
+    `<g class="labels sites"${attrs({ 'font-weight': 600, fill: p.siteText })}${halo(p.siteHalo, 3)}>${join(sites, 'svg')}</g>`,
     legend?.svg ?? '',
     footer,
     '</svg>',

@@ -39,7 +39,8 @@ export function drawAxis(host: HTMLElement, opts: AxisOptions): void {
   timeline.phases.forEach((p, i) => {
     const a = x(toUtcDate(p.start < timeline.range.start ? timeline.range.start : p.start));
     const b = x(toUtcDate(p.end && p.end < timeline.range.end ? p.end : timeline.range.end));
-    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
     if (hi - lo < 1) return;
     bands
       .append('rect')

@@ -131,7 +131,14 @@ export function createSlider(opts: SliderOptions): SliderControl {
   });
 
   const redrawAxis = () =>
-    drawAxis(axis, { timeline, lang: store.get().lang, onPick: (date) => (stop(), set(date, true)) });
+    drawAxis(axis, {
+      timeline,
+      lang: store.get().lang,
+      onPick: (date) => {
+        stop();
+        set(date, true);
+      },
+    });
   const ro = new ResizeObserver(() => redrawAxis());
   ro.observe(axis);
   const unsubscribe = store.subscribe((s, prev) => {

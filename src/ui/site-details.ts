@@ -46,7 +46,7 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
     const title = h('h2', { id: 'details-title', tabindex: '-1' }, p.name[lang]);
     const parts: (Node | null)[] = [
       h('header', {}, title, close),
-      h('p', { 'data-testid': 'site-status' }, statusSentence(lang, f, date)),
+      h('p', { 'data-testid': 'site-status' }, statusSentence(lang, f, date, data.timeline.range.start)),
       h(
         'dl',
         {},

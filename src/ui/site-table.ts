@@ -1,10 +1,22 @@
 /** The text twin: a table of every site and its status at the date, in sync with the slider. */
+import type { Lang } from '../data/schema.ts';
 import type { AppData } from '../data/types.ts';
 import { formatDate, t } from '../i18n/index.ts';
 import { statusAt } from '../state/selectors.ts';
 import type { Store } from '../state/store.ts';
 import { h } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
+
+/** The "since" cell: the date, or "before September 2024" for periods older than the map's range. */
+function sinceCell(
+  lang: Lang,
+  since: string,
+  precision: 'day' | 'month' | 'year' | undefined,
+  rangeStart: string,
+): string {
+  if (since < rangeStart) return t(lang, 'site.beforeRange', { date: formatDate(lang, rangeStart, 'month') });
+  return formatDate(lang, since, precision ?? 'day');
+}
 
 export interface SiteTable {
   element: HTMLElement;
@@ -54,7 +66,7 @@ export function createSiteTable(data: AppData, store: Store): SiteTable {
         ),
         h('td', {}, t(lang, `country.${f.properties.country}`)),
         h('td', {}, st ? t(lang, `status.${st.status}`) : t(lang, 'status.none')),
-        h('td', {}, st ? formatDate(lang, st.since, st.period.startPrecision ?? 'day') : '–'),
+        h('td', {}, st ? sinceCell(lang, st.since, st.period.startPrecision, data.timeline.range.start) : '–'),
         h('td', {}, st ? t(lang, `basis.${st.basis}`) : '–'),
         h('td', {}, ...(st?.period.sources ?? []).map((id) => h('div', {}, sourceItem(sources, id, lang)))),
       );

@@ -60,7 +60,11 @@ async function frameReady(frame: Frame, timeout = 60_000): Promise<void> {
 }
 
 /** Waits until the iframe is as tall as its document's content (±2 px, and unlike `not`); returns both. */
-async function settle(iframe: ElementHandle, frame: Frame, not = -1): Promise<{ outer: number; content: number }> {
+async function settle(
+  iframe: ElementHandle<Element>,
+  frame: Frame,
+  not = -1,
+): Promise<{ outer: number; content: number }> {
   let last = { outer: 0, content: 0 };
   await expect
     .poll(
@@ -121,7 +125,7 @@ describe('embed messages (pure)', () => {
   });
 
   it('writes snippets with absolute URLs and no site or host parameters', () => {
-    const href = 'https://maps.example/coalition/index.html?site=al-tanf&embed=1&childId=x#top';
+    const href = 'https://maps.example/coalition/index.html?site=ain-al-asad&embed=1&childId=x#top';
     const o = { date: DATE, lang: 'de', theme: 'dark' } as const;
     expect(embedUrl(href, o)).toBe(`https://maps.example/coalition/index.html?date=${DATE}&lang=de&theme=dark&embed=1`);
     expect(iframeSnippet(href, o, 'A "title"')).toContain('title="A &quot;title&quot;"');
@@ -290,11 +294,13 @@ describe('the host API through the loader', () => {
         );
       await add('allowed', hostUrl.replace(/\/$/, ''));
       await add('other', 'https://news.example');
-      const frames = await expect.poll(() => p.page.frames().filter((f) => f.url().startsWith(site.server.url)).length);
-      void frames;
-      const byId = async (id: string) => (await (await p.page.$(`#${id}`))!.contentFrame())!;
-      const allowed = await byId('allowed');
-      const other = await byId('other');
+      // The frames by the address they loaded (the element's contentFrame may still be about:blank).
+      const byOrigin = async (origin: string) => {
+        await expect.poll(() => p.page.frames().some((f) => f.url().includes(encodeURIComponent(origin)))).toBe(true);
+        return p.page.frames().find((f) => f.url().includes(encodeURIComponent(origin)))!;
+      };
+      const allowed = await byOrigin(hostUrl.replace(/\/$/, ''));
+      const other = await byOrigin('https://news.example');
       await Promise.all([frameReady(allowed), frameReady(other)]);
       await p.page.evaluate(() => {
         for (const id of ['allowed', 'other']) {
@@ -312,6 +318,153 @@ describe('the host API through the loader', () => {
       expect(sources.some((d) => d.type === 'coalition-map:state' && d.date === '2025-12-01')).toBe(true);
       expect(sources.filter((d) => d.type === 'coalition-map:ready')).toHaveLength(1);
       expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('AMP', () => {
+  it('sends embed-size only inside an amp-iframe, recognised by its #amp=1 fragment and frame name', async () => {
+    const p = await open(site.browser, `${hostUrl}plain.html`);
+    try {
+      await p.page.evaluate(
+        ([base, date]) => {
+          const w = window as unknown as { amp: { name: string; height: number }[] };
+          w.amp = [];
+          addEventListener('message', (e) => {
+            if (e.data?.sentinel !== 'amp' || e.data.type !== 'embed-size') return;
+            const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === e.source);
+            w.amp.push({ name: frame?.name ?? '?', height: e.data.height });
+          });
+          // What amp-iframe does to the frames it creates: a name and, when the src has none, #amp=1.
+          for (const [name, hash] of [
+            ['amp_iframe0', '#amp=1'],
+            ['plain', ''],
+          ]) {
+            const f = document.createElement('iframe');
+            f.name = name!;
+            f.src = `${base}?date=${date}&embed=1&static=1${hash}`;
+            f.style.cssText = 'width:100%;height:300px;border:0';
+            document.getElementById('article')!.append(f);
+          }
+        },
+        [site.server.url, DATE],
+      );
+      const amp = () => p.page.evaluate(() => (window as unknown as { amp: { name: string; height: number }[] }).amp);
+      await expect.poll(async () => (await amp()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      await p.page.waitForTimeout(1000);
+      const sent = await amp();
+      expect(new Set(sent.map((m) => m.name))).toEqual(new Set(['amp_iframe0']));
+      expect(sent.every((m) => Number.isInteger(m.height) && m.height > 300)).toBe(true);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('the iframe alone and the embed dialog', () => {
+  for (const width of [375, 1000]) {
+    it(`the iframe-only snippet shows map and slider within its fixed height at ${width} px`, async () => {
+      const p = await open(site.browser, `${hostUrl}plain.html`, { viewport: { width, height: 800 } });
+      try {
+        const snippet = iframeSnippet(site.server.url, { date: DATE, lang: 'en', theme: 'auto' }, 'Map');
+        // Test host only: the snippet is pasted as a newsroom CMS would paste it.
+        await p.page.evaluate(
+          (html) => document.getElementById('article')!.insertAdjacentHTML('beforeend', html),
+          snippet,
+        );
+        const frame = await mapFrame(p.page);
+        await frameReady(frame);
+        await p.page.waitForTimeout(500);
+        const iframe = (await p.page.$('iframe'))!;
+        expect(await iframe.evaluate((e) => e.getBoundingClientRect().height)).toBe(640);
+        const bottoms = await frame.evaluate(() => ({
+          map: document.getElementById('map-wrap')!.getBoundingClientRect().bottom,
+          slider: document.getElementById('date-slider')!.getBoundingClientRect().bottom,
+          inner: innerHeight,
+        }));
+        expect(bottoms.map).toBeLessThanOrEqual(bottoms.inner);
+        expect(bottoms.slider).toBeLessThanOrEqual(bottoms.inner);
+        expect(p.errors).toEqual([]);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+
+  it('the Embed dialog writes both snippets for the view, copies, closes on Esc and returns focus', async () => {
+    const p = await open(site.browser, `${site.server.url}?date=${DATE}&site=ain-al-asad`, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    try {
+      await waitReady(p.page);
+      await p.page.locator('#embed-button').click();
+      const dialog = p.page.locator('dialog.embed-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
+      const iframeCode = p.page.locator('#embed-code-iframe');
+      const loaderCode = p.page.locator('#embed-code-loader');
+      expect(await iframeCode.inputValue()).toContain(`src="${site.server.url}?date=${DATE}&amp;lang=en&amp;embed=1"`);
+      expect(await iframeCode.inputValue()).not.toContain('site=');
+      expect(await loaderCode.inputValue()).toContain(`<script async src="${site.server.url}embed.js"></script>`);
+
+      await p.page.locator('#embed-lang').selectOption('de');
+      await p.page.locator('#embed-theme').selectOption('dark');
+      await p.page.locator('#embed-date').fill('2025-10-15');
+      await p.page.locator('#embed-date').dispatchEvent('change');
+      const code = await iframeCode.inputValue();
+      expect(code).toContain('?date=2025-10-15&amp;lang=de&amp;theme=dark&amp;embed=1');
+      expect(code).toContain('title="Die Koalition im Irak');
+      expect(await loaderCode.inputValue()).toContain('data-date="2025-10-15" data-lang="de" data-theme="dark"');
+
+      await p.page.locator('.embed-snippet').nth(1).getByRole('button').click();
+      await expect.poll(() => p.page.locator('.embed-status').textContent()).toBe('Copied');
+      expect(await p.page.evaluate(() => navigator.clipboard.readText())).toBe(await loaderCode.inputValue());
+
+      // Tab moves through the dialog's controls without getting stuck on one.
+      const seen = new Set<string>();
+      for (let i = 0; i < 12; i++) {
+        await p.page.keyboard.press('Tab');
+        seen.add(await p.page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''));
+      }
+      expect(seen.size).toBeGreaterThan(4);
+
+      await p.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await p.page.evaluate(() => document.activeElement?.id)).toBe('embed-button');
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('a map below the fold', () => {
+  // The engine: any JS file of the build that carries MapLibre (the map-view chunk, the worker).
+  const engine = readdirSync(join(DIST, 'assets'))
+    .filter((f) => /\.m?js$/.test(f) && readFileSync(join(DIST, 'assets', f), 'utf8').includes('maplibre'))
+    .map((f) => `assets/${f}`);
+  const isEngine = (url: string) => url.includes('maplibre') || engine.some((f) => url.endsWith(f));
+
+  it('fetches no MapLibre bytes until scrolled near, then reaches ready', async () => {
+    expect(engine.length).toBeGreaterThan(0);
+    const p = await open(site.browser, null);
+    try {
+      const requests: string[] = [];
+      p.page.on('request', (r) => requests.push(r.url()));
+      await p.page.goto(`${hostUrl}below-fold.html`);
+      await p.page.waitForLoadState('load');
+      await p.page.waitForTimeout(3000);
+      expect(requests.filter(isEngine)).toEqual([]);
+      await p.page.locator('#map').scrollIntoViewIfNeeded();
+      const frame = await mapFrame(p.page);
+      await frameReady(frame);
+      expect(requests.filter(isEngine).length).toBeGreaterThan(0);
+      expect(await frame.locator('#map canvas.maplibregl-canvas').count()).toBe(1);
+      expect(p.errors).toEqual([]);
+      expect(p.offsite).toEqual([]);
     } finally {
       await p.close();
     }

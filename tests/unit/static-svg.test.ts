@@ -20,7 +20,7 @@ const base: StaticMapOptions = { ...inputs, date: '2025-12-01', lang: 'en', them
 
 /** The <g> of one site in the SVG, or undefined when it is not drawn. */
 function siteGroup(svg: string, id: string): string | undefined {
-  return svg.match(new RegExp(`<g class="site [a-z]+" data-id="${id}"[^>]*>`))?.[0];
+  return svg.match(new RegExp(`<g class="site [a-z]+" data-site="${id}"[^>]*>`))?.[0];
 }
 
 describe('static map goldens', () => {

@@ -70,7 +70,7 @@ export const ainAlAsadLayer: MapLayer = {
       paint: { 'line-color': palette.footprint, 'line-width': 1.5, 'line-dasharray': [2, 1.5] },
     });
     const pt = ctx.data.ain.features.find((f) => f.properties.role === 'point');
-    if (!pt || pt.geometry.type !== 'Point') return;
+    if (pt?.geometry.type !== 'Point') return;
     const el = document.createElement('div');
     el.className = 'ain-callout';
     el.dataset.testid = 'ain-callout';
@@ -86,17 +86,23 @@ export const ainAlAsadLayer: MapLayer = {
   update(ctx, state: AppState) {
     if (!callout) return;
     const pt = ctx.data.ain.features.find((f) => f.properties.role === 'point');
-    if (!pt || pt.geometry.type !== 'Point') return;
+    if (pt?.geometry.type !== 'Point') return;
     const period = periodAt(pt.properties.periods ?? [], state.date);
-    const statusText = period
-      ? `${t(ctx.lang, `status.${period.status}`)} (${t(ctx.lang, `basis.${period.basis}`)}), ${t(
-          ctx.lang,
-          'site.since',
-          {
+    const rangeStart = ctx.data.timeline.range.start;
+    const statusOf = (p: NonNullable<typeof period>) =>
+      `${t(ctx.lang, `status.${p.status}`)} (${t(ctx.lang, `basis.${p.basis}`)})`;
+    // A period older than the map's range has a start the data does not claim to know exactly.
+    const statusText = !period
+      ? t(ctx.lang, 'status.none')
+      : period.start < rangeStart
+        ? t(ctx.lang, 'site.statusBefore', {
+            status: t(ctx.lang, `status.${period.status}`),
+            basis: t(ctx.lang, `basis.${period.basis}`),
+            date: formatDate(ctx.lang, rangeStart, 'month'),
+          })
+        : `${statusOf(period)}, ${tDated(ctx.lang, 'site.since', period.startPrecision, {
             date: formatDate(ctx.lang, period.start, period.startPrecision ?? 'day'),
-          },
-        )}`
-      : t(ctx.lang, 'status.none');
+          })}`;
     const d = ainDistances(ctx, pt.geometry.coordinates as [number, number]);
     const distText = d
       ? t(ctx.lang, 'ain.distances', {

@@ -11,6 +11,7 @@ import { statusAt } from '../../state/selectors.ts';
 import type { AppState } from '../../state/store.ts';
 import { BASIS_FILL_OPACITY } from '../../theme/palette.ts';
 import { FONT_BOLD } from '../fonts.ts';
+import { shortName } from '../label-text.ts';
 import type { LayerContext, MapLayer } from '../layer-types.ts';
 
 const SRC = 'presence';
@@ -56,12 +57,6 @@ function radius(extra = 0): ExpressionSpecification {
     8,
     ['match', ['get', 'kind'], 'airbase', 10 + extra, 8 + extra],
   ];
-}
-
-/** The map label drops a bracketed second name ("Erbil Air Base (Erbil International Airport)"). */
-function shortName(name: string): string {
-  const cut = name.replace(/\s*[(（][^)）]*[)）]\s*$/, '');
-  return cut || name;
 }
 
 function labelText(ctx: LayerContext, f: SiteFeature, date: string): string {

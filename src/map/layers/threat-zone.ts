@@ -10,6 +10,7 @@ import { zoneAt } from '../../state/selectors.ts';
 import type { AppState } from '../../state/store.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
 import { hatchImage } from '../hatch.ts';
+import { shortName } from '../label-text.ts';
 import { type LayerContext, type MapLayer, nameField } from '../layer-types.ts';
 
 const SRC = 'zone';
@@ -123,7 +124,7 @@ export const threatZoneLayer: MapLayer = {
     const period = zoneAt(zone, state.date);
     const control = period?.control ?? 'unknown';
     ctx.map.setFeatureState({ source: SRC, id: zone.id }, { control });
-    const label = `${zone.properties.name[ctx.lang]}\n${t(ctx.lang, `control.${control}`)}`;
+    const label = `${shortName(zone.properties.name[ctx.lang])}\n${t(ctx.lang, `control.${control}`)}`;
     if (label === lastLabel) return;
     lastLabel = label;
     const [x, y] = zone.properties.labelAt ?? geoCentroid(zone as never);
