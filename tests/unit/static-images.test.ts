@@ -22,7 +22,8 @@ describe('static images', () => {
     const dates = phaseDates(timeline);
     expect(dates.map((d) => d.id)).toEqual(timeline.phases.map((p) => p.id));
     for (const { id, date } of dates) expect(phaseAt(timeline, date)?.id).toBe(id);
-    expect(defaultDate(timeline)).toBe(timeline.range.end);
+    expect(defaultDate(timeline)).toBe(timeline.defaultDate ?? timeline.range.end);
+    expect(defaultDate({ ...timeline, defaultDate: undefined })).toBe(timeline.range.end);
   });
 
   it('prerenders a fluid SVG with its own ids and a plain-text alt', () => {
