@@ -1,6 +1,7 @@
 /** Wiring only: load data, build the state, mount the controls, start the map (WebGL or SVG). */
 import './styles/main.css';
 import { type LoadResult, loadAll } from './data/load.ts';
+import { startEmbed } from './embed/index.ts';
 import { t } from './i18n/index.ts';
 import { createStore } from './state/store.ts';
 import { parseUrl, type UrlContext } from './state/url.ts';
@@ -66,8 +67,10 @@ async function boot(): Promise<void> {
   applyLang(state.lang);
   applyTheme(state.theme);
 
-  const sync = startHistorySync(store, ctx);
-  const commit = () => sync.commit();
+  // Inside an embed the frame's URL is the host's business (it carries Pym's childId and the allowed
+  // origins), and history entries would pile up behind the host page's back button: no URL sync there.
+  const sync = state.embed ? null : startHistorySync(store, ctx);
+  const commit = () => sync?.commit();
   const side = byId('side');
   side.replaceChildren();
   mountLegend(side, data, store);
@@ -80,6 +83,7 @@ async function boot(): Promise<void> {
   const table = createSiteTable(data, store);
   byId('table-slot').replaceWith(table.element);
   byId('map-tools').append(table.toggle);
+  startEmbed({ store, data, mapTools: byId('map-tools'), onCommit: commit });
   showNotices(byId('notices'), notices, state.lang);
 
   const renderText = () => {

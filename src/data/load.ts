@@ -23,10 +23,25 @@ export interface LoadResult {
 // Ain al-Asad and the zone are drawn when present; without the sites, phases or sources there is no story.
 const REQUIRED: readonly (keyof AppData)[] = ['presence', 'timeline', 'sources'];
 
+// The largest file is ~150 KB; anything past this is not ours (a misconfigured server, an error page loop).
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** fetch's TypeError text differs by browser ("Failed to fetch", "Load failed", "NetworkError…"): one word for all. */
+async function network<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    throw err instanceof TypeError ? new Error('network error') : err;
+  }
+}
+
 async function getJson(fetchFn: FetchLike, url: string, signal?: AbortSignal): Promise<unknown> {
-  const res = await fetchFn(url, signal ? { signal } : undefined);
+  const res = await network(() => fetchFn(url, signal ? { signal } : undefined));
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const text = await res.text();
+  if (Number(res.headers?.get('content-length') ?? 0) > MAX_FILE_BYTES) throw new Error('file too large');
+  const text = await network(() => res.text());
+  if (text.length > MAX_FILE_BYTES) throw new Error('file too large');
+  if (text.trim() === '') throw new Error('empty file');
   try {
     return JSON.parse(text);
   } catch {
@@ -35,8 +50,33 @@ async function getJson(fetchFn: FetchLike, url: string, signal?: AbortSignal): P
 }
 
 function describe(err: unknown): string {
-  if (err instanceof Error) return err.name === 'AbortError' ? 'timed out' : err.message;
+  if (err instanceof Error) {
+    if (err.name === 'AbortError' || err.name === 'TimeoutError') return 'timed out';
+    return err.message;
+  }
   return String(err);
+}
+
+/**
+ * The base map has no schema of its own (it is generated, not edited), but a renderer walks it: at
+ * least a FeatureCollection whose features each have an object geometry (or null) is required.
+ */
+function featureCollection(json: unknown): unknown {
+  const fc = json as { type?: unknown; features?: unknown } | null;
+  const ok =
+    typeof fc === 'object' &&
+    fc !== null &&
+    fc.type === 'FeatureCollection' &&
+    Array.isArray(fc.features) &&
+    fc.features.every(
+      (f: unknown) =>
+        typeof f === 'object' &&
+        f !== null &&
+        (typeof (f as { geometry?: unknown }).geometry === 'object') &&
+        (typeof (f as { properties?: unknown }).properties === 'object'),
+    );
+  if (!ok) throw new Error('not a GeoJSON FeatureCollection');
+  return json;
 }
 
 /** Fetches and validates everything under base (a URL ending in /geo/). */
@@ -45,28 +85,31 @@ export async function loadAll(fetchFn: FetchLike, base: string, signal?: AbortSi
   const factKeys = Object.keys(DATA_FILES) as (keyof AppData)[];
   const mapKeys = Object.keys(BASEMAP_FILES) as (keyof Basemap)[];
 
-  const factResults = await Promise.all(
-    factKeys.map(async (key) => {
-      const file = DATA_FILES[key];
-      try {
-        return [key, validateFile(file, await getJson(fetchFn, base + file, signal))] as const;
-      } catch (err) {
-        problems.push({ file, message: describe(err) });
-        return [key, null] as const;
-      }
-    }),
-  );
-  const mapResults = await Promise.all(
-    mapKeys.map(async (key) => {
-      const file = BASEMAP_FILES[key];
-      try {
-        return [key, await getJson(fetchFn, base + file, signal)] as const;
-      } catch (err) {
-        problems.push({ file, message: describe(err) });
-        return [key, null] as const;
-      }
-    }),
-  );
+  // Facts and base map in parallel: the slowest file, not the sum of two rounds, sets the wait.
+  const [factResults, mapResults] = await Promise.all([
+    Promise.all(
+      factKeys.map(async (key) => {
+        const file = DATA_FILES[key];
+        try {
+          return [key, validateFile(file, await getJson(fetchFn, base + file, signal))] as const;
+        } catch (err) {
+          problems.push({ file, message: describe(err) });
+          return [key, null] as const;
+        }
+      }),
+    ),
+    Promise.all(
+      mapKeys.map(async (key) => {
+        const file = BASEMAP_FILES[key];
+        try {
+          return [key, featureCollection(await getJson(fetchFn, base + file, signal))] as const;
+        } catch (err) {
+          problems.push({ file, message: describe(err) });
+          return [key, null] as const;
+        }
+      }),
+    ),
+  ]);
 
   const facts = Object.fromEntries(factResults) as Record<keyof AppData, unknown>;
   const basemap = Object.fromEntries(mapResults.filter(([, v]) => v !== null)) as Partial<Basemap>;

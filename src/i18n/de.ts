@@ -135,4 +135,11 @@ export const de: StringTable = {
   'alt.none': 'Für dieses Datum liegen zu keinem Standort Angaben vor.',
   'legend.phase': 'Phase: {phase}',
   'legend.notMapped': '{count} dieser Orte haben keine belegte Position und sind nicht auf der Karte.',
+  'map.canvas': 'Interaktive Karte: Die Pfeiltasten verschieben sie, Plus und Minus zoomen hinein und heraus',
+  'map.attribution': 'Kartennachweise zeigen oder verbergen',
+  'map.gestureCtrl': 'Zum Zoomen der Karte Strg + Mausrad verwenden',
+  'map.gestureMac': 'Zum Zoomen der Karte ⌘ + Scrollen verwenden',
+  'map.gestureTouch': 'Die Karte mit zwei Fingern verschieben',
+  'slider.next': 'Nächster Meilenstein',
+  'print.sources': 'Quellen für den Stand am {date}',
 };

@@ -129,6 +129,13 @@ export const en = {
   'alt.none': 'No site has data for this date.',
   'legend.phase': 'Phase: {phase}',
   'legend.notMapped': '{count} of these sites have no sourced position and are not on the map.',
+  'map.canvas': 'Interactive map: the arrow keys move it, plus and minus zoom in and out',
+  'map.attribution': 'Show or hide the map credits',
+  'map.gestureCtrl': 'Use Ctrl + scroll to zoom the map',
+  'map.gestureMac': 'Use ⌘ + scroll to zoom the map',
+  'map.gestureTouch': 'Use two fingers to move the map',
+  'slider.next': 'Next milestone',
+  'print.sources': 'Sources for the statuses on {date}',
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -138,4 +138,11 @@ export const fr: StringTable = {
   'alt.none': 'Aucun site ne dispose de données pour cette date.',
   'legend.phase': 'Phase\u00a0: {phase}',
   'legend.notMapped': '{count} de ces sites n’ont pas de position sourcée et ne figurent pas sur la carte.',
+  'map.canvas': 'Carte interactive\u00a0: les touches fléchées la déplacent, plus et moins zooment et dézooment',
+  'map.attribution': 'Afficher ou masquer les crédits de la carte',
+  'map.gestureCtrl': 'Utilisez Ctrl + molette pour zoomer sur la carte',
+  'map.gestureMac': 'Utilisez ⌘ + défilement pour zoomer sur la carte',
+  'map.gestureTouch': 'Utilisez deux doigts pour déplacer la carte',
+  'slider.next': 'Étape clé suivante',
+  'print.sources': 'Sources des statuts au {date}',
 };

@@ -17,6 +17,7 @@ export interface UrlContext {
 }
 
 export interface Notice {
+  /** The parameter name, or `query` when the whole query string was refused. */
   param: string;
   value: string;
   reason: 'invalid' | 'clamped' | 'unknown-id' | 'conflict';
@@ -25,9 +26,16 @@ export interface Notice {
 const THEMES: readonly ThemeSetting[] = ['auto', 'light', 'dark'];
 // Longer values than these are junk; they are cut in notices so a hostile URL cannot flood the page.
 const MAX_VALUE_LENGTH = 64;
+// No real link comes near this (the longest valid query is ~120 characters); a longer one is not parsed at all.
+export const MAX_QUERY_LENGTH = 4096;
+// Control characters and bidi overrides would let a crafted link reorder or hide the notice's own words.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
-function short(v: string): string {
-  return v.length > MAX_VALUE_LENGTH ? `${v.slice(0, MAX_VALUE_LENGTH)}…` : v;
+/** A value as shown in a notice: at most 64 characters (whole code points), control and bidi characters replaced. */
+export function short(v: string): string {
+  const chars = Array.from(v.slice(0, MAX_VALUE_LENGTH * 2));
+  const cut = chars.length > MAX_VALUE_LENGTH ? `${chars.slice(0, MAX_VALUE_LENGTH).join('')}…` : chars.join('');
+  return cut.replace(UNSAFE_CHARS, '\ufffd');
 }
 
 function langFromBrowser(preferred: readonly string[] | undefined): Lang {
@@ -45,23 +53,38 @@ function flag(v: string | null): boolean | null {
   return null;
 }
 
+/**
+ * The language a query string asks for, else the browser's, else English: for the few words shown
+ * before the data (and so the full parse) is available, such as the slow-loading note.
+ */
+export function peekLang(search: string, preferred?: readonly string[]): Lang {
+  const raw = search.length > MAX_QUERY_LENGTH ? null : new URLSearchParams(search).get('lang');
+  return raw !== null && (LANGS as readonly string[]).includes(raw) ? (raw as Lang) : langFromBrowser(preferred);
+}
+
 /** Parses a query string into a full AppState plus notices for every value that was not used. */
 export function parseUrl(search: string, ctx: UrlContext): { state: AppState; notices: Notice[] } {
-  const params = new URLSearchParams(search.length > 4096 ? '' : search);
   const notices: Notice[] = [];
+  const tooLong = search.length > MAX_QUERY_LENGTH;
+  if (tooLong) notices.push({ param: 'query', value: short(search.replace(/^\?/, '')), reason: 'invalid' });
+  const params = new URLSearchParams(tooLong ? '' : search);
   const one = (name: string): string | null => params.get(name);
 
   let date = ctx.defaultDate;
   const rawDate = one('date');
   const rawPhase = one('phase');
+  const dateOk = rawDate !== null && isIsoDate(rawDate);
   if (rawDate !== null) {
-    if (isIsoDate(rawDate)) {
+    if (dateOk) {
       date = clampDate(rawDate, ctx.range.start, ctx.range.end);
       if (date !== rawDate) notices.push({ param: 'date', value: short(rawDate), reason: 'clamped' });
     } else {
       notices.push({ param: 'date', value: short(rawDate), reason: 'invalid' });
     }
-    if (rawPhase !== null) notices.push({ param: 'phase', value: short(rawPhase), reason: 'conflict' });
+  }
+  // A valid date wins over a phase; an invalid one does not stop a valid phase from being used.
+  if (dateOk && rawPhase !== null) {
+    notices.push({ param: 'phase', value: short(rawPhase), reason: 'conflict' });
   } else if (rawPhase !== null) {
     const phase = ctx.phases.find((p) => p.id === rawPhase);
     if (phase) date = clampDate(phase.start, ctx.range.start, ctx.range.end);

@@ -12,6 +12,14 @@ export interface HistorySync {
   destroy(): void;
 }
 
+/**
+ * Least time between two replaceState calls while a value keeps changing (a drag, a host sending
+ * dates). Browsers cap history calls (Chromium: 200 per 10 s, then it ignores them with a console
+ * warning; Safari: 100 per 30 s, then it throws), and a capped browser would also drop the pushState
+ * of the move's end. At most 4 per second stays under both caps; the last value is always written.
+ */
+export const REPLACE_INTERVAL_MS = 250;
+
 function safe(fn: () => void): void {
   try {
     fn();
@@ -21,18 +29,36 @@ function safe(fn: () => void): void {
 }
 
 /** Starts syncing the store and the URL. */
-export function startHistorySync(store: Store, ctx: UrlContext): HistorySync {
+export function startHistorySync(store: Store, ctx: UrlContext, replaceInterval = REPLACE_INTERVAL_MS): HistorySync {
   let lastPushed = location.search;
+  let lastReplace = Number.NEGATIVE_INFINITY;
+  let pending: number | undefined;
   const url = () => `${location.pathname}${serializeUrl(store.get())}${location.hash}`;
+  const cancelPending = () => {
+    if (pending !== undefined) window.clearTimeout(pending);
+    pending = undefined;
+  };
+  const replaceNow = () => {
+    cancelPending();
+    lastReplace = performance.now();
+    safe(() => history.replaceState(null, '', url()));
+  };
+  const replaceSoon = () => {
+    if (pending !== undefined) return;
+    const wait = lastReplace + replaceInterval - performance.now();
+    if (wait <= 0) replaceNow();
+    else pending = window.setTimeout(replaceNow, wait);
+  };
   const off = store.subscribe((_s, _p, mode) => {
     if (mode === 'none') return;
-    const next = url();
     if (mode === 'push') {
-      safe(() => history.pushState(null, '', next));
+      cancelPending();
+      safe(() => history.pushState(null, '', url()));
       lastPushed = location.search;
-    } else safe(() => history.replaceState(null, '', next));
+    } else replaceSoon();
   });
   const onPop = () => {
+    cancelPending();
     const { state } = parseUrl(location.search, ctx);
     store.set({ date: state.date, site: state.site, lang: state.lang, theme: state.theme }, 'none');
     lastPushed = location.search;
@@ -40,8 +66,13 @@ export function startHistorySync(store: Store, ctx: UrlContext): HistorySync {
   window.addEventListener('popstate', onPop);
   return {
     commit() {
+      cancelPending();
       const search = serializeUrl(store.get());
-      if (search === lastPushed) return;
+      if (search === lastPushed) {
+        // A drag that ended where it began: the live entry may still show a value from the middle.
+        if (location.search !== search) replaceNow();
+        return;
+      }
       // The live entry already shows the new state (replaceState while dragging): write it as a new entry.
       safe(() => history.replaceState(null, '', lastPushed ? `${location.pathname}${lastPushed}` : location.pathname));
       safe(() => history.pushState(null, '', url()));
@@ -49,6 +80,7 @@ export function startHistorySync(store: Store, ctx: UrlContext): HistorySync {
     },
     destroy() {
       off();
+      cancelPending();
       window.removeEventListener('popstate', onPop);
     },
   };

@@ -21,22 +21,21 @@ export function mountSiteList(parent: HTMLElement, data: AppData, store: Store, 
       : null;
     const items = rows.map(({ f, st }) => {
       const status = st?.status ?? 'unknown';
+      // The name comes from the visible text (WCAG 2.5.3, label in name): the separator and the
+      // "not on the map" note are only hidden visually.
       const btn = h(
         'button',
-        {
-          type: 'button',
-          'data-site': f.id,
-          'aria-pressed': String(site === f.id),
-          'aria-label': `${f.properties.name[lang]}: ${t(lang, `status.${status}`)}${f.geometry ? '' : `. ${t(lang, 'site.notMapped')}`}`,
-        },
+        { type: 'button', 'data-site': f.id, 'aria-pressed': String(site === f.id) },
         h('span', {
           class: 'swatch',
           'data-status': status,
           'data-basis': st?.basis ?? 'reported',
           'aria-hidden': 'true',
         }),
-        h('span', {}, f.properties.name[lang]),
-        h('span', { class: 'status-text', 'aria-hidden': 'true' }, t(lang, `status.${status}`)),
+        h('span', { class: 'site-name' }, f.properties.name[lang]),
+        h('span', { class: 'visually-hidden' }, ': '),
+        h('span', { class: 'status-text' }, t(lang, `status.${status}`)),
+        f.geometry ? null : h('span', { class: 'visually-hidden' }, `. ${t(lang, 'site.notMapped')}`),
       );
       btn.addEventListener('click', () => {
         store.set({ site: site === f.id ? null : f.id }, 'replace');

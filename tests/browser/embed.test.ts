@@ -55,8 +55,19 @@ async function mapFrame(page: Page, timeout = 30_000): Promise<Frame> {
   }
 }
 
+/**
+ * Waits until attr of the frame's <html> has value. Polls on a timer: Chromium stops animation
+ * frames in cross-origin frames that are out of view, so the default rAF polling could wait forever.
+ */
+async function frameAttr(frame: Frame, attr: string, value: string, timeout = 30_000): Promise<void> {
+  await frame.waitForFunction(([a, v]) => document.documentElement.getAttribute(a!) === v, [attr, value], {
+    timeout,
+    polling: 100,
+  });
+}
+
 async function frameReady(frame: Frame, timeout = 60_000): Promise<void> {
-  await frame.waitForFunction(() => document.documentElement.dataset.mapState === 'ready', undefined, { timeout });
+  await frameAttr(frame, 'data-map-state', 'ready', timeout);
 }
 
 /** Waits until the iframe is as tall as its document's content (±2 px, and unlike `not`); returns both. */
@@ -206,9 +217,7 @@ describe('the host API through the loader', () => {
           msg,
         );
       expect(await send({ type: 'coalition-map:set-date', date: '2025-12-01' })).toBe(true);
-      await frame.waitForFunction(() => document.documentElement.dataset.date === '2025-12-01', undefined, {
-        timeout: 30_000,
-      });
+      await frameAttr(frame, 'data-date', '2025-12-01');
       await expect
         .poll(async () => (await received(p.page)).filter((m) => m.data.type === 'coalition-map:state').at(-1)?.data)
         .toMatchObject({ type: 'coalition-map:state', date: '2025-12-01', lang: 'en', theme: 'auto', site: null });
@@ -217,9 +226,9 @@ describe('the host API through the loader', () => {
 
       // The prefix may be left out when going through CoalitionMap.send.
       await send({ type: 'set-theme', theme: 'dark' });
-      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await frameAttr(frame, 'data-theme', 'dark');
       await send({ type: 'coalition-map:set-lang', lang: 'de' });
-      await frame.waitForFunction(() => document.documentElement.lang === 'de');
+      await frameAttr(frame, 'lang', 'de');
       expect(p.errors).toEqual([]);
       expect(p.offsite).toEqual([]);
     } finally {
@@ -264,9 +273,7 @@ describe('the host API through the loader', () => {
         // Messages arrive in order: once this one is drawn, every junk message above has been handled.
         win.postMessage({ type: 'coalition-map:set-date', date: '2025-03-01' }, '*');
       });
-      await frame.waitForFunction(() => document.documentElement.dataset.date === '2025-03-01', undefined, {
-        timeout: 30_000,
-      });
+      await frameAttr(frame, 'data-date', '2025-03-01');
       expect(await frame.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
       expect(await frame.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
       expect(await frame.evaluate(() => document.documentElement.dataset.mapState)).toBe('ready');
@@ -308,7 +315,7 @@ describe('the host API through the loader', () => {
           win.postMessage({ type: 'coalition-map:set-date', date: '2025-12-01' }, '*');
         }
       });
-      await allowed.waitForFunction(() => document.documentElement.dataset.date === '2025-12-01');
+      await frameAttr(allowed, 'data-date', '2025-12-01');
       await p.page.waitForTimeout(500);
       expect(await other.evaluate(() => document.documentElement.dataset.date)).toBe(DATE);
       // Only the allowed frame talks to this host (the other one speaks to news.example only).
