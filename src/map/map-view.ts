@@ -45,6 +45,42 @@ function attribution(lang: Lang): string {
   return `${t(lang, 'attribution.basemap')} · ${t(lang, 'attribution.fonts')}`;
 }
 
+/** MapLibre's own UI strings (control titles, the canvas name, gesture hints) in the reader's language. */
+function mapLocale(lang: Lang): Record<string, string> {
+  return {
+    'Map.Title': t(lang, 'map.canvas'),
+    'NavigationControl.ZoomIn': t(lang, 'map.zoomIn'),
+    'NavigationControl.ZoomOut': t(lang, 'map.zoomOut'),
+    'AttributionControl.ToggleAttribution': t(lang, 'map.attribution'),
+    'CooperativeGesturesHandler.WindowsHelpText': t(lang, 'map.gestureCtrl'),
+    'CooperativeGesturesHandler.MacHelpText': t(lang, 'map.gestureMac'),
+    'CooperativeGesturesHandler.MobileHelpText': t(lang, 'map.gestureTouch'),
+  };
+}
+
+/**
+ * Names the canvas and the controls in lang. The canvas is a picture of the facts that also takes
+ * arrow keys: role img with the key hint as its name and the page's map summary (#map-desc, kept
+ * current by ui/map-label.ts) as its description, instead of MapLibre's bare "Map" region, which
+ * would nest a second landmark inside the map's own region.
+ */
+function labelControls(map: maplibregl.Map, lang: Lang): void {
+  const canvas = map.getCanvas();
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', t(lang, 'map.canvas'));
+  if (document.getElementById('map-desc')) canvas.setAttribute('aria-describedby', 'map-desc');
+  const root = map.getContainer();
+  const name = (selector: string, text: string) => {
+    for (const el of root.querySelectorAll<HTMLElement>(selector)) {
+      el.title = text;
+      el.setAttribute('aria-label', text);
+    }
+  };
+  name('.maplibregl-ctrl-zoom-in', t(lang, 'map.zoomIn'));
+  name('.maplibregl-ctrl-zoom-out', t(lang, 'map.zoomOut'));
+  name('.maplibregl-ctrl-attrib-button', t(lang, 'map.attribution'));
+}
+
 /** Creates the WebGL map; resolves once its style is loaded and all layers are added. */
 export function createMapView(opts: MapViewOptions): Promise<MapView> {
   const { container, store } = opts;
@@ -67,11 +103,13 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
     pitchWithRotate: false,
     touchPitch: false,
     cooperativeGestures: opts.cooperativeGestures,
+    locale: mapLocale(state0.lang),
     canvasContextAttributes: { preserveDrawingBuffer: false, antialias: true },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  labelControls(map, state0.lang);
 
   const ctx = (): LayerContext => ({
     map,
@@ -123,6 +161,7 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
         map,
         restyle() {
           const c2 = ctx();
+          labelControls(map, c2.lang);
           map.setPaintProperty('background', 'background-color', c2.palette.sea);
           for (const layer of LAYERS) layer.restyle?.(c2);
           apply(store.get());

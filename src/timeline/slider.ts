@@ -2,6 +2,7 @@
  * The phase slider: a native range input over days, weekly arrow steps, PageUp/PageDown between
  * milestones, Home/End, snapping to milestones while dragging, play/pause through the milestones,
  * the date and phase in large type, and the axis. It writes AppState; it reads nothing from the DOM.
+ * With prefers-reduced-motion the play button steps one milestone per press instead of auto-playing.
  */
 import type { TimelineFile } from '../data/schema.ts';
 import { formatDate, t } from '../i18n/index.ts';
@@ -27,6 +28,9 @@ export interface SliderControl {
   destroy(): void;
 }
 
+const reducedMotion =
+  typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+
 /** Builds the slider control. */
 export function createSlider(opts: SliderOptions): SliderControl {
   const { timeline, store } = opts;
@@ -42,6 +46,8 @@ export function createSlider(opts: SliderOptions): SliderControl {
   const dateOut = document.createElement('output');
   dateOut.className = 'current-date';
   dateOut.id = 'current-date';
+  // <output> is a polite live region by default; the date is announced once, by ui/live-region.ts.
+  dateOut.setAttribute('aria-live', 'off');
   const phaseOut = document.createElement('span');
   phaseOut.className = 'current-phase';
   phaseOut.id = 'current-phase';
@@ -91,6 +97,12 @@ export function createSlider(opts: SliderOptions): SliderControl {
     phaseOut.textContent = phaseLabel;
     help.textContent = t(lang, 'slider.help');
     const playing = timer !== undefined;
+    el.setAttribute('aria-label', t(lang, 'slider.label'));
+    if (reducedMotion?.matches) {
+      play.textContent = t(lang, 'slider.next');
+      play.removeAttribute('aria-pressed');
+      return;
+    }
     play.textContent = playing ? t(lang, 'slider.pause') : t(lang, 'slider.play');
     play.setAttribute('aria-pressed', String(playing));
   };
@@ -119,6 +131,11 @@ export function createSlider(opts: SliderOptions): SliderControl {
   });
   play.addEventListener('click', () => {
     if (timer !== undefined) return stop();
+    if (reducedMotion?.matches) {
+      const { date } = store.get();
+      set(date >= range.end ? range.start : jumpMilestone(date, 1, milestones, range), true);
+      return;
+    }
     const tick = () => {
       const { date } = store.get();
       const next = jumpMilestone(date, 1, milestones, range);
@@ -141,6 +158,8 @@ export function createSlider(opts: SliderOptions): SliderControl {
     });
   const ro = new ResizeObserver(() => redrawAxis());
   ro.observe(axis);
+  // A reader who turns on reduced motion while playing gets a stop, not a slower animation.
+  reducedMotion?.addEventListener('change', stop);
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) redrawAxis();
     render();
@@ -152,6 +171,7 @@ export function createSlider(opts: SliderOptions): SliderControl {
     destroy() {
       stop();
       ro.disconnect();
+      reducedMotion?.removeEventListener('change', stop);
       unsubscribe();
     },
   };

@@ -26,7 +26,14 @@ export interface SiteTable {
 
 /** Builds the table and its "Show as table" toggle. */
 export function createSiteTable(data: AppData, store: Store): SiteTable {
-  const wrap = h('section', { class: 'table-wrap', id: 'site-table' });
+  // Focusable (not in the tab order) so that opening the table can move the reader to it: on wide
+  // screens it covers the map, far from its place in the tab order.
+  const wrap = h('section', {
+    class: 'table-wrap',
+    id: 'site-table',
+    tabindex: '-1',
+    'aria-labelledby': 'site-table-caption',
+  });
   wrap.hidden = true;
   const toggle = h('button', {
     type: 'button',
@@ -75,7 +82,7 @@ export function createSiteTable(data: AppData, store: Store): SiteTable {
       h(
         'table',
         {},
-        h('caption', {}, t(lang, 'table.caption', { date: formatDate(lang, date) })),
+        h('caption', { id: 'site-table-caption' }, t(lang, 'table.caption', { date: formatDate(lang, date) })),
         h('thead', {}, h('tr', {}, ...head.map((k) => h('th', { scope: 'col' }, t(lang, k))))),
         h('tbody', {}, ...rows),
       ),
@@ -85,7 +92,18 @@ export function createSiteTable(data: AppData, store: Store): SiteTable {
     wrap.hidden = !wrap.hidden;
     lastKey = '';
     render();
-    if (!wrap.hidden) wrap.scrollIntoView({ block: 'nearest' });
+    if (!wrap.hidden) {
+      wrap.scrollIntoView({ block: 'nearest' });
+      wrap.focus({ preventScroll: true });
+    }
+  });
+  // Esc closes the table and hands focus back to its toggle.
+  wrap.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    wrap.hidden = true;
+    render();
+    toggle.focus();
   });
   render();
   const off = store.subscribe(render);
