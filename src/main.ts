@@ -13,6 +13,7 @@ import { mountLegend } from './ui/legend.ts';
 import { mountLiveRegion } from './ui/live-region.ts';
 import { startMapHost } from './ui/map-host.ts';
 import { showNotices } from './ui/notices.ts';
+import { mountPhaseCamera } from './ui/phase-camera.ts';
 import { mountPhasePanel } from './ui/phase-panel.ts';
 import { mountSiteDetails } from './ui/site-details.ts';
 import { mountSiteList } from './ui/site-list.ts';
@@ -83,6 +84,7 @@ async function boot(): Promise<void> {
   const table = createSiteTable(data, store);
   byId('table-slot').replaceWith(table.element);
   byId('map-tools').append(table.toggle);
+  mountPhaseCamera(byId('map-tools'), data, store);
   startEmbed({ store, data, mapTools: byId('map-tools'), onCommit: commit });
   showNotices(byId('notices'), notices, state.lang);
 

@@ -72,8 +72,8 @@ function featureCollection(json: unknown): unknown {
       (f: unknown) =>
         typeof f === 'object' &&
         f !== null &&
-        (typeof (f as { geometry?: unknown }).geometry === 'object') &&
-        (typeof (f as { properties?: unknown }).properties === 'object'),
+        typeof (f as { geometry?: unknown }).geometry === 'object' &&
+        typeof (f as { properties?: unknown }).properties === 'object',
     );
   if (!ok) throw new Error('not a GeoJSON FeatureCollection');
   return json;

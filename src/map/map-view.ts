@@ -12,6 +12,7 @@ import type { AppState, Store } from '../state/store.ts';
 import { fitView, REGION_BOUNDS } from '../state/view.ts';
 import { paletteFor, type ThemeName } from '../theme/palette.ts';
 import type { LayerContext } from './layer-types.ts';
+import { setActiveView } from './active-view.ts';
 import { LAYERS } from './layers/index.ts';
 import { baseStyle } from './style.ts';
 
@@ -176,11 +177,13 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
           mapView.showCamera(v.center, v.zoom);
         },
         destroy() {
+          setActiveView(null);
           unsubscribe();
           for (const layer of LAYERS) layer.remove?.();
           map.remove();
         },
       };
+      setActiveView(mapView);
       resolve(mapView);
     });
   });

@@ -33,7 +33,7 @@ const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202
 
 /** A value as shown in a notice: at most 64 characters (whole code points), control and bidi characters replaced. */
 export function short(v: string): string {
-  const chars = Array.from(v.slice(0, MAX_VALUE_LENGTH * 2));
+  const chars = Array.from(v.slice(0, (MAX_VALUE_LENGTH + 1) * 2));
   const cut = chars.length > MAX_VALUE_LENGTH ? `${chars.slice(0, MAX_VALUE_LENGTH).join('')}…` : chars.join('');
   return cut.replace(UNSAFE_CHARS, '\ufffd');
 }

@@ -49,8 +49,10 @@ const light: Palette = {
   zoneText: '#7a3a0e',
   footprint: '#0a4d80',
   highlight: '#111111',
-  // Okabe–Ito: blue, orange, grey, reddish purple. Darkened where needed for 3:1 against the land.
-  status: { present: '#0072b2', drawdown: '#c77c00', withdrawn: '#8c8c8c', unknown: '#b0508f' },
+  // Okabe–Ito: blue, orange, grey, reddish purple. Orange and grey darkened to 3:1 against both land
+  // tints (WCAG 1.4.11), the purple darkened to stay 10+ ΔE2000 from the blue under protanopia
+  // (tests/unit/contrast.test.ts).
+  status: { present: '#0072b2', drawdown: '#bf7700', withdrawn: '#868686', unknown: '#9b467e' },
   siteStroke: '#ffffff',
   siteText: '#1d1d1b',
   siteHalo: '#fbfaf7',
@@ -74,7 +76,9 @@ const dark: Palette = {
   zoneText: '#ffb27a',
   footprint: '#6cc3ff',
   highlight: '#ffffff',
-  status: { present: '#56b4e9', drawdown: '#e69f00', withdrawn: '#9a9a9a', unknown: '#e08cc4' },
+  // Okabe–Ito's light tints; grey lifted and purple darkened to stay 10+ ΔE2000 apart under simulated
+  // tritanopia and protanopia (tests/unit/contrast.test.ts).
+  status: { present: '#56b4e9', drawdown: '#e69f00', withdrawn: '#a6a6a6', unknown: '#bc76a5' },
   siteStroke: '#1c1f22',
   siteText: '#f2f0eb',
   siteHalo: '#1c1f22',

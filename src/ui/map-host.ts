@@ -56,7 +56,14 @@ export async function startMapHost(opts: MapHostOptions): Promise<void> {
     // WebGL may have come back, or another call mounted it, while the module loaded.
     if (!wantStatic || stopStatic) return;
     try {
-      stopStatic = mountStaticMap({ host: staticEl, data: opts.data, basemap: opts.basemap, store, onDrawn: drawn, onSiteClick });
+      stopStatic = mountStaticMap({
+        host: staticEl,
+        data: opts.data,
+        basemap: opts.basemap,
+        store,
+        onDrawn: drawn,
+        onSiteClick,
+      });
     } catch (err) {
       console.warn('SVG map failed', err);
       if (view) return;

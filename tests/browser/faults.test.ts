@@ -74,14 +74,19 @@ const messages = (page: Page) =>
   );
 const pollution = (page: Page) =>
   page.evaluate(() => ({
-    polluted: (({}) as Record<string, unknown>).polluted,
+    polluted: ({} as Record<string, unknown>).polluted,
     protoKeys: Object.getOwnPropertyNames(Object.prototype).length,
   }));
 
 describe('a required file that is broken', () => {
   const CASES: [string, string, Fault, RegExp][] = [
     ['coalition-presence.geojson', 'cut off mid-way', fixture('truncated.geojson'), /not valid JSON/],
-    ['coalition-presence.geojson', 'an HTML error page sent as 200', fixture('error-page.html', 'text/html'), /not valid JSON/],
+    [
+      'coalition-presence.geojson',
+      'an HTML error page sent as 200',
+      fixture('error-page.html', 'text/html'),
+      /not valid JSON/,
+    ],
     ['sources.json', 'an empty body', fixture('empty.json'), /empty file/],
     ['sources.json', 'HTTP 500', status(500), /HTTP 500/],
     ['timeline.json', 'HTTP 404', status(404), /HTTP 404/],
@@ -170,7 +175,8 @@ describe('data that tries prototype pollution', () => {
     // Own "__proto__" keys, as JSON.parse makes them, at the top, in each feature and in nested objects.
     const poison = (file: string) => {
       const text = readFileSync(join(DIST, 'geo', file), 'utf8');
-      const evil = '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"},';
+      const evil =
+        '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"},';
       return text.replaceAll(/\{(?=\s*")/g, `{${evil}`);
     };
     for (const f of ['coalition-presence.geojson', 'timeline.json', 'sources.json', 'basemap/cities.geojson']) {
@@ -269,7 +275,13 @@ describe('WebGL context loss', () => {
     const p = await open(site.browser, `${site.server.url}?date=${DATE}`);
     try {
       await waitDrawn(p.page, DATE);
-      expect(await renderer(p.page)).toEqual({ renderer: 'webgl', state: 'ready', date: DATE, canvases: 1, svg: false });
+      expect(await renderer(p.page)).toEqual({
+        renderer: 'webgl',
+        state: 'ready',
+        date: DATE,
+        canvases: 1,
+        svg: false,
+      });
       for (const [i, date] of ['2026-12-31', '2024-09-01'].entries()) {
         await p.page.evaluate(() => {
           const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;

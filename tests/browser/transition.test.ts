@@ -105,4 +105,28 @@ describe('the phase slider and the layers', () => {
       await p.close();
     }
   });
+
+  it('moves the camera to the phase focus only when asked, at once with reduced motion, and back on reset', async () => {
+    const p = await open(site.browser, `${site.server.url}?date=2026-02-13`, { reducedMotion: 'reduce' });
+    try {
+      await waitDrawn(p.page, '2026-02-13');
+      const before = PNG.sync.read(await p.page.locator('#map').screenshot());
+      await p.page.getByTestId('phase-camera').click();
+      await p.page.waitForFunction(() => document.documentElement.dataset.mapState === 'ready');
+      await p.page.waitForTimeout(500);
+      const after = PNG.sync.read(await p.page.locator('#map').screenshot());
+      expect(
+        pixelmatch(before.data, after.data, undefined, before.width, before.height, { threshold: 0.1 }),
+      ).toBeGreaterThan(2000);
+      await p.page.getByTestId('reset-view').click();
+      await p.page.waitForTimeout(500);
+      const reset = PNG.sync.read(await p.page.locator('#map').screenshot());
+      expect(
+        pixelmatch(before.data, reset.data, undefined, before.width, before.height, { threshold: 0.1 }),
+      ).toBeLessThan(500);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -91,9 +91,7 @@ export function deltaE2000([l1, a1, b1]: Lab, [l2, a2, b2]: Lab): number {
   const sc = 1 + 0.045 * cBarP;
   const sh = 1 + 0.015 * cBarP * t;
   const rt = -Math.sin(2 * dTheta * rad) * rc;
-  return Math.sqrt(
-    (dLp / sl) ** 2 + (dCp / sc) ** 2 + (dHp / sh) ** 2 + rt * (dCp / sc) * (dHp / sh),
-  );
+  return Math.sqrt((dLp / sl) ** 2 + (dCp / sc) ** 2 + (dHp / sh) ** 2 + rt * (dCp / sc) * (dHp / sh));
 }
 
 /**
