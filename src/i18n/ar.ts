@@ -23,7 +23,7 @@ export const ar: StringTable = {
     'بتاريخ {date}: {present} مواقع فيها قوات للتحالف، و{drawdown} قيد الانسحاب، و{withdrawn} غادرتها القوات، و{unknown} وضعها غير معروف. ترد المعلومات نفسها في جدول المواقع.',
   'map.static': 'خريطة ثابتة (تقنية WebGL غير متاحة)',
   'map.resetView': 'إعادة ضبط العرض',
-  'map.phaseView': 'عرض منطقة تركيز هذه المرحلة',
+  'map.phaseView': 'تكبير على هذه المرحلة',
   'map.zoomIn': 'تكبير',
   'map.zoomOut': 'تصغير',
   'slider.label': 'التاريخ',

@@ -23,7 +23,7 @@ export const de: StringTable = {
     'Am {date}: {present} Standorte mit Koalitionstruppen, {drawdown} im Abzug, {withdrawn} geräumt, {unknown} unbekannt. Dieselben Angaben enthält die Tabelle der Standorte.',
   'map.static': 'Statische Karte (WebGL ist nicht verfügbar)',
   'map.resetView': 'Ansicht zurücksetzen',
-  'map.phaseView': 'Schwerpunkt dieser Phase zeigen',
+  'map.phaseView': 'Zur Phase zoomen',
   'map.zoomIn': 'Hineinzoomen',
   'map.zoomOut': 'Herauszoomen',
   'slider.label': 'Datum',

@@ -18,7 +18,7 @@ export const en = {
     '{present} sites with coalition forces, {drawdown} drawing down, {withdrawn} left, {unknown} unknown on {date}. The same facts are in the table of sites.',
   'map.static': 'Static map (WebGL is not available)',
   'map.resetView': 'Reset view',
-  'map.phaseView': 'Show the focus of this phase',
+  'map.phaseView': 'Zoom to this phase',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'slider.label': 'Date',

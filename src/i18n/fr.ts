@@ -26,7 +26,7 @@ export const fr: StringTable = {
     'Au {date}\u00a0: {present} sites avec des forces de la coalition, {drawdown} en cours de retrait, {withdrawn} quittés, {unknown} inconnus. Les mêmes informations figurent dans le tableau des sites.',
   'map.static': 'Carte statique (WebGL n’est pas disponible)',
   'map.resetView': 'Réinitialiser la vue',
-  'map.phaseView': 'Afficher la zone clé de cette phase',
+  'map.phaseView': 'Zoomer sur la phase',
   'map.zoomIn': 'Zoom avant',
   'map.zoomOut': 'Zoom arrière',
   'slider.label': 'Date',

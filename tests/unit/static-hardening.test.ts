@@ -60,7 +60,7 @@ describe('escaping in the SVG map', () => {
         legend: true,
         title: EVIL,
       });
-      for (const raw of ['<script', '<img', '<![CDATA[', '<!--', 'onerror=', '</svg><']) {
+      for (const raw of ['<script', '<img', '<![CDATA[', '<!--', 'onerror="', '</svg><']) {
         expect(svg.includes(raw), raw).toBe(false);
       }
       // The evil text is there, escaped: as the title at least, and as site and place labels.
