@@ -3,6 +3,7 @@ import './styles/main.css';
 import { type LoadResult, loadAll } from './data/load.ts';
 import { startEmbed } from './embed/index.ts';
 import { t } from './i18n/index.ts';
+import { warmUpMap } from './map/warm.ts';
 import { createStore } from './state/store.ts';
 import { parseUrl, type UrlContext } from './state/url.ts';
 import { createSlider } from './timeline/slider.ts';
@@ -11,10 +12,12 @@ import { showMapMessage, showSlowNote } from './ui/error-view.ts';
 import { startHistorySync } from './ui/history-sync.ts';
 import { mountLegend } from './ui/legend.ts';
 import { mountLiveRegion } from './ui/live-region.ts';
+import { mountMapLabel } from './ui/map-label.ts';
 import { startMapHost } from './ui/map-host.ts';
 import { showNotices } from './ui/notices.ts';
 import { mountPhaseCamera } from './ui/phase-camera.ts';
 import { mountPhasePanel } from './ui/phase-panel.ts';
+import { mountPrintView } from './ui/print-view.ts';
 import { mountSiteDetails } from './ui/site-details.ts';
 import { mountSiteList } from './ui/site-list.ts';
 import { createSiteTable } from './ui/site-table.ts';
@@ -46,6 +49,8 @@ async function load(): Promise<LoadResult> {
 
 async function boot(): Promise<void> {
   setMapState('loading');
+  // Performance (issue 8): the map engine downloads while the data does, not after it (map/warm.ts).
+  warmUpMap(location.search);
   const result = await load();
   const { data, basemap, problems } = result;
   if (!data) {
@@ -79,6 +84,8 @@ async function boot(): Promise<void> {
   mountPhasePanel(side, data, store);
   mountSiteDetails(side, data, store, commit);
   mountLiveRegion(byId('app'), data, store);
+  mountMapLabel(byId('map'), byId('map-desc'), data, store);
+  mountPrintView({ data, basemap, store, container: byId('map'), staticHost: byId('map-static'), sourcesParent: side });
   const slider = createSlider({ timeline: data.timeline, store, onCommit: commit });
   byId('timeline-slot').replaceWith(slider.element);
   const table = createSiteTable(data, store);

@@ -68,7 +68,15 @@ export function formatDate(
   return fmt.format(toUtcDate(iso));
 }
 
+// Building an Intl formatter costs far more than using one, and the legend formats on every slider step.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
 /** A number written as a reader of lang expects it. */
 export function formatNumber(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(LOCALE[lang]).format(n);
+  let fmt = numberFormats.get(lang);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(LOCALE[lang]);
+    numberFormats.set(lang, fmt);
+  }
+  return fmt.format(n);
 }

@@ -22,8 +22,12 @@ export interface MapLayer {
   onTop?: readonly string[];
   /** Adds its sources and layers (called once, in registry order: later layers draw on top). */
   add(ctx: LayerContext): void;
-  /** Applies the state (date, site) with filters, feature-state or small data updates; never re-adds sources. */
-  update?(ctx: LayerContext, state: AppState): void;
+  /**
+   * Applies the state (date, site) with filters, feature-state or small data updates; never re-adds
+   * sources. Returns true when it changed what the canvas draws (a slider step that changes nothing on
+   * the map then costs no frame at all).
+   */
+  update?(ctx: LayerContext, state: AppState): boolean;
   /** Re-applies colours and label language after a theme or language change. */
   restyle?(ctx: LayerContext): void;
   /** Removes DOM it created outside the canvas (markers). */

@@ -17,6 +17,9 @@ import { LAYERS } from './layers/index.ts';
 import { baseStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+// Start the worker (fetch, parse, boot) as soon as the engine is here, while the data is still on its
+// way (map/warm.ts), instead of when the map is created; the map then finds it ready. Issue 8.
+maplibregl.prewarm();
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -122,13 +125,26 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
   });
 
   let drawnDate = '';
-  const apply = (state: AppState) => {
+  // A frame is on its way (the next idle reports the date); without one the canvas already shows it.
+  let frameDue = false;
+  const apply = (state: AppState, force = false) => {
     const c = ctx();
-    for (const layer of LAYERS) layer.update?.(c, state);
+    let changed = force;
+    for (const layer of LAYERS) if (layer.update?.(c, state)) changed = true;
     drawnDate = state.date;
-    map.triggerRepaint();
+    // Most slider steps change no site, zone or label: then the map draws nothing new and the step
+    // costs no frame (issue 8). The date is reported as drawn at once, or by the idle already due.
+    if (changed) {
+      frameDue = true;
+      map.triggerRepaint();
+    } else if (!frameDue) {
+      opts.onDrawn(drawnDate);
+    }
   };
-  const onIdle = () => opts.onDrawn(drawnDate);
+  const onIdle = () => {
+    frameDue = false;
+    opts.onDrawn(drawnDate);
+  };
 
   return new Promise((resolve, reject) => {
     map.once('error', (e) => reject(e.error ?? new Error('map error')));
@@ -140,7 +156,7 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
       const c = ctx();
       for (const layer of LAYERS) layer.add(c);
       for (const id of LAYERS.flatMap((l) => l.onTop ?? [])) map.moveLayer(id);
-      apply(store.get());
+      apply(store.get(), true);
       map.on('idle', onIdle);
       // Until the reader pans or zooms, the map keeps fitting the region when its box changes size
       // (web fonts arriving, a rotated phone, the host resizing the frame).
@@ -165,7 +181,7 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
           labelControls(map, c2.lang);
           map.setPaintProperty('background', 'background-color', c2.palette.sea);
           for (const layer of LAYERS) layer.restyle?.(c2);
-          apply(store.get());
+          apply(store.get(), true);
         },
         showCamera(center, zoom) {
           const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;

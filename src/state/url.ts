@@ -29,6 +29,7 @@ const MAX_VALUE_LENGTH = 64;
 // No real link comes near this (the longest valid query is ~120 characters); a longer one is not parsed at all.
 export const MAX_QUERY_LENGTH = 4096;
 // Control characters and bidi overrides would let a crafted link reorder or hide the notice's own words.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** A value as shown in a notice: at most 64 characters (whole code points), control and bidi characters replaced. */
@@ -60,6 +61,15 @@ function flag(v: string | null): boolean | null {
 export function peekLang(search: string, preferred?: readonly string[]): Lang {
   const raw = search.length > MAX_QUERY_LENGTH ? null : new URLSearchParams(search).get('lang');
   return raw !== null && (LANGS as readonly string[]).includes(raw) ? (raw as Lang) : langFromBrowser(preferred);
+}
+
+/**
+ * The embed and static flags of a query string, read the way parseUrl reads them: for starting the map
+ * engine's download before the data (and so the full parse) is available.
+ */
+export function peekFlags(search: string): { embed: boolean; forceStatic: boolean } {
+  const params = new URLSearchParams(search.length > MAX_QUERY_LENGTH ? '' : search);
+  return { embed: flag(params.get('embed')) ?? false, forceStatic: flag(params.get('static')) ?? false };
 }
 
 /** Parses a query string into a full AppState plus notices for every value that was not used. */

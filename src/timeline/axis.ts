@@ -37,7 +37,8 @@ export function drawAxis(host: HTMLElement, opts: AxisOptions): void {
   const root = select(svg);
   const bands = root.append('g');
   timeline.phases.forEach((p, i) => {
-    const a = x(toUtcDate(p.start < timeline.range.start ? timeline.range.start : p.start));
+    // ISO dates compare as strings: the later of the phase start and the range start.
+    const a = x(toUtcDate([p.start, timeline.range.start].sort()[1]!));
     const b = x(toUtcDate(p.end && p.end < timeline.range.end ? p.end : timeline.range.end));
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);

@@ -10,20 +10,26 @@ import { h } from './dom.ts';
 export function mountLegend(parent: HTMLElement, data: AppData, store: Store): () => void {
   const root = h('section', { class: 'legend', 'aria-labelledby': 'legend-title' });
   parent.append(root);
-  const render = () => {
-    const { date, lang } = store.get();
-    const counts = countsByStatus(data.presence, date);
-    const items = STATUSES.map((s) =>
-      h(
+  // Built per language; a date change (every slider step) only rewrites the title and the counts that changed.
+  let title: HTMLElement = h('h2');
+  const countEls = new Map<(typeof STATUSES)[number], HTMLElement>();
+  const build = () => {
+    const { lang } = store.get();
+    countEls.clear();
+    const items = STATUSES.map((s) => {
+      const count = h('span', { class: 'count' });
+      countEls.set(s, count);
+      return h(
         'li',
         { 'data-status': s },
         h('span', { class: 'swatch', 'data-status': s, 'aria-hidden': 'true' }),
         h('span', {}, t(lang, `status.${s}`)),
-        h('span', { class: 'count' }, formatNumber(lang, counts[s] ?? 0)),
-      ),
-    );
+        count,
+      );
+    });
+    title = h('h2', { id: 'legend-title' });
     root.replaceChildren(
-      h('h2', { id: 'legend-title' }, t(lang, 'legend.title', { date: formatDate(lang, date) })),
+      title,
       h('ul', {}, ...items),
       h(
         'ul',
@@ -57,8 +63,19 @@ export function mountLegend(parent: HTMLElement, data: AppData, store: Store): (
       ),
     );
   };
+  const setText = (el: HTMLElement, text: string) => {
+    if (el.textContent !== text) el.textContent = text;
+  };
+  const render = () => {
+    const { date, lang } = store.get();
+    const counts = countsByStatus(data.presence, date);
+    setText(title, t(lang, 'legend.title', { date: formatDate(lang, date) }));
+    for (const [s, el] of countEls) setText(el, formatNumber(lang, counts[s] ?? 0));
+  };
+  build();
   render();
   const off = store.subscribe((s, p) => {
+    if (s.lang !== p.lang) build();
     if (s.date !== p.date || s.lang !== p.lang) render();
   });
   return () => {

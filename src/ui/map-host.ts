@@ -27,6 +27,14 @@ export interface MapHostOptions {
 /** WebGL maps built after a context loss, per page: after these the SVG map stays. */
 export const MAX_WEBGL_RESTARTS = 3;
 
+/**
+ * On-screen time the WebGL map gets for its first frame before the SVG map replaces it for the session.
+ * A map whose worker cannot start (a CSP without worker-src, a blocked script) never loads and never
+ * says so; a healthy one draws in under 5 s even on a software renderer. Only time with the page
+ * visible and the map in view counts: browsers pause frames in hidden tabs and off-screen frames.
+ */
+export const WEBGL_START_MS = 20_000;
+
 /** Resolves once the chosen renderer has started (the WebGL map's style is loaded, or the SVG is drawn). */
 export async function startMapHost(opts: MapHostOptions): Promise<void> {
   const { store, mapWrap } = opts;
@@ -84,9 +92,16 @@ export async function startMapHost(opts: MapHostOptions): Promise<void> {
 
   const startWebgl = async (): Promise<void> => {
     const { createMapView } = await import('../map/map-view.ts');
-    let self: MapView | null = null;
+    let mine: MapView | null = null;
     let failed = false;
-    self = await createMapView({
+    const cancelWatchdog = afterTimeOnScreen(mapWrap, WEBGL_START_MS, () => {
+      failed = true;
+      console.warn(`WebGL map did not draw within ${WEBGL_START_MS / 1000} s on screen; using the SVG map`);
+      // The engine's own elements would sit on top of the SVG map and take its clicks.
+      for (const el of container.children) if (el !== staticEl && el instanceof HTMLElement) el.style.display = 'none';
+      void showStatic('webgl-timeout');
+    });
+    const options: Parameters<typeof createMapView>[0] = {
       container,
       data: opts.data,
       basemap: opts.basemap,
@@ -95,6 +110,7 @@ export async function startMapHost(opts: MapHostOptions): Promise<void> {
       cooperativeGestures: store.get().embed,
       onDrawn(date) {
         if (failed) return;
+        cancelWatchdog();
         if (wantStatic || container.dataset.renderer !== 'webgl') hideStatic();
         drawn(date);
       },
@@ -102,9 +118,10 @@ export async function startMapHost(opts: MapHostOptions): Promise<void> {
       onFailure(reason) {
         if (failed) return;
         failed = true;
-        const canvas = self?.map.getCanvas();
-        if (view === self) view = null;
-        self?.destroy();
+        cancelWatchdog();
+        const canvas = mine?.map.getCanvas();
+        if (view === mine) view = null;
+        mine?.destroy();
         void showStatic(reason);
         if (reason !== 'webgl-context-lost' || !canvas || restarts >= MAX_WEBGL_RESTARTS) return;
         // maplibre cancelled the loss event, so the browser may hand the context back: build anew then.
@@ -117,8 +134,16 @@ export async function startMapHost(opts: MapHostOptions): Promise<void> {
           { once: true },
         );
       },
-    });
-    view = self;
+    };
+    try {
+      mine = await createMapView(options);
+    } catch (err) {
+      cancelWatchdog();
+      throw err;
+    }
+    // Given up on while it started (see the watchdog): it must not take over the SVG map now.
+    if (failed) mine.destroy();
+    else view = mine;
   };
 
   const restyle = () => view?.restyle();
@@ -128,9 +153,11 @@ export async function startMapHost(opts: MapHostOptions): Promise<void> {
   onSystemThemeChange(restyle);
 
   const { webglSupported } = await import('./webgl.ts');
-  if (store.get().forceStatic || !webglSupported()) {
-    return showStatic(store.get().forceStatic ? 'forced' : 'no-webgl');
-  }
+  if (store.get().forceStatic) return showStatic('forced');
+  // A sandboxed frame without allow-same-origin has an opaque origin, which may not start the map's
+  // worker from our address: the WebGL map could never load there.
+  if (window.origin === 'null') return showStatic('opaque-origin');
+  if (!webglSupported()) return showStatic('no-webgl');
   if (store.get().embed) await nearViewport(mapWrap);
   try {
     await startWebgl();
@@ -138,6 +165,35 @@ export async function startMapHost(opts: MapHostOptions): Promise<void> {
     console.warn('WebGL map failed, using the SVG map', err);
     return showStatic('webgl-error');
   }
+}
+
+/**
+ * Calls fn once el has been on screen (page visible, el intersecting the viewport) for ms in total;
+ * returns a function that cancels it. Checked twice a second, so it costs nothing while waiting.
+ */
+function afterTimeOnScreen(el: HTMLElement, ms: number, fn: () => void): () => void {
+  let inView = true;
+  let elapsed = 0;
+  const STEP = 500;
+  const io =
+    typeof IntersectionObserver === 'undefined'
+      ? null
+      : new IntersectionObserver((e) => {
+          inView = e.some((x) => x.isIntersecting);
+        });
+  io?.observe(el);
+  const cancel = () => {
+    window.clearInterval(timer);
+    io?.disconnect();
+  };
+  const timer = window.setInterval(() => {
+    if (document.visibilityState !== 'visible' || !inView) return;
+    elapsed += STEP;
+    if (elapsed < ms) return;
+    cancel();
+    fn();
+  }, STEP);
+  return cancel;
 }
 
 /** Resolves once el is within 600 px of the viewport (at once where IntersectionObserver is missing). */

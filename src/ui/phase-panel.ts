@@ -16,20 +16,22 @@ export function mountPhasePanel(parent: HTMLElement, data: AppData, store: Store
     const { date, lang } = store.get();
     const phase = phaseAt(data.timeline, date);
     const events = eventsNear(data.timeline, date, NEAR_DAYS);
-    const key = `${lang}|${phase?.id}|${events.map((e) => e.id).join(',')}|${date}`;
-    if (key === lastKey) return;
-    lastKey = key;
-    const troopLines = (['IQ', 'SY'] as const).map((c) => {
+    const troops = (['IQ', 'SY'] as const).map((c) => {
       const tr = troopsAt(data.timeline, date, c);
       const country = t(lang, `country.${c}`);
-      if (!tr) return h('li', {}, t(lang, 'panel.troopsUnknown', { country, date: formatDate(lang, date) }));
+      if (!tr) return { line: t(lang, 'panel.troopsUnknown', { country, date: formatDate(lang, date) }) };
       const when = formatDate(lang, tr.date, tr.datePrecision ?? 'day');
       const line =
         tr.value === null
           ? t(lang, 'panel.troopsUnknown', { country, date: when })
           : t(lang, 'panel.troopsValue', { country, value: formatNumber(lang, tr.value), date: when });
-      return h('li', { title: tr.text[lang] }, line);
+      return { line, title: tr.text[lang] };
     });
+    // Rebuilt only when something it shows changed, not on every slider step (issue 8).
+    const key = `${lang}|${phase?.id}|${events.map((e) => e.id).join(',')}|${troops.map((x) => x.line).join('|')}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    const troopLines = troops.map(({ line, title }) => h('li', { title }, line));
     root.replaceChildren(
       h('h2', { id: 'phase-title' }, t(lang, 'panel.phase')),
       h('p', {}, h('strong', {}, phase ? phase.label[lang] : ''), phase ? ` ${phase.summary[lang]}` : ''),

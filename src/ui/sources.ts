@@ -20,6 +20,7 @@ export function sourceItem(index: SourceIndex, id: string, lang: Lang): HTMLElem
     'span',
     { class: 'src' },
     h('span', { class: 'grade', title: `Reliability grade ${s.grade}` }, s.grade),
-    s.url ? externalLink(s.url, text) : text,
+    // Titles keep their own direction (mostly English) inside an Arabic page.
+    h('bdi', {}, s.url ? externalLink(s.url, text) : text),
   );
 }

@@ -15,13 +15,19 @@ type Fault = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<bo
 
 const RUNTIME = join(ROOT, 'tests', 'fixtures', 'runtime');
 const DATE = '2025-06-01';
-/** Faults by request path (/geo/<file>), consulted before the file system; cleared after each test. */
+/**
+ * Faults by request path (/geo/<file>, or a prefix ending in *), consulted before the file system;
+ * cleared after each test.
+ */
 const faults = new Map<string, Fault>();
 const site = useSite({
   overrides: [
     (req, res) => {
-      const fault = faults.get(new URL(req.url ?? '/', 'http://x').pathname);
-      return fault ? fault(req, res) : false;
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      for (const [key, fault] of faults) {
+        if (key === path || (key.endsWith('*') && path.startsWith(key.slice(0, -1)))) return fault(req, res);
+      }
+      return false;
     },
   ],
 });
@@ -312,6 +318,27 @@ describe('WebGL context loss', () => {
       expect(await p.page.locator('.ain-callout').count()).toBe(1);
       expect(p.errors).toEqual([]);
       expect(p.offsite).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('gives up on a WebGL map that cannot start (its worker is missing) after 20 s on screen', async () => {
+    faults.set('/assets/maplibre-gl-worker*', status(404));
+    const p = await open(site.browser, null);
+    try {
+      const t0 = Date.now();
+      await p.page.goto(`${site.server.url}?date=${DATE}`);
+      await waitRenderer(p.page, 'svg');
+      const after = Date.now() - t0;
+      expect(after).toBeGreaterThan(19_000);
+      expect(await renderer(p.page)).toMatchObject({ state: 'ready', date: DATE, svg: true });
+      expect(await p.page.evaluate(() => document.getElementById('map')!.dataset.fallbackReason)).toBe('webgl-timeout');
+      // The engine's leftovers do not cover the SVG map: a click on a site reaches it.
+      await p.page.locator('#map-static [data-site]').first().click();
+      expect(await p.page.locator('#site-details').isVisible()).toBe(true);
+      // maplibre itself reports the missing worker; nothing else may fail.
+      expect(appErrors(p).filter((e) => !/Worker failed to load|worker/i.test(e))).toEqual([]);
     } finally {
       await p.close();
     }

@@ -157,7 +157,9 @@ describe('hostile URLs through the live parser (one page)', () => {
     const p = await open(site.browser, `${site.server.url}?date=${DATE}`);
     try {
       await waitDrawn(p.page, DATE);
-      const siteIds = await p.page.$$eval('.site-list [data-site]', (els) => els.map((e) => e.getAttribute('data-site')!));
+      const siteIds = await p.page.$$eval('.site-list [data-site]', (els) =>
+        els.map((e) => e.getAttribute('data-site')!),
+      );
       const handPicked = NAMES.flatMap((n) => HOSTILE.map((v) => `?${n}=${enc(v)}`));
       const cases = [...handPicked, ...queries(600, siteIds), `?${'date=x&'.repeat(2000)}`];
       const t0 = Date.now();
@@ -207,7 +209,8 @@ describe('hostile URLs through the live parser (one page)', () => {
       const wrong = links.filter(
         (l) =>
           !/^https?:\/\//.test(l.href) ||
-          (l.target === '_blank' && !(l.rel.split(/\s+/).includes('noopener') && l.rel.split(/\s+/).includes('noreferrer'))),
+          (l.target === '_blank' &&
+            !(l.rel.split(/\s+/).includes('noopener') && l.rel.split(/\s+/).includes('noreferrer'))),
       );
       expect(wrong).toEqual([]);
       expect(p.errors).toEqual([]);
@@ -220,7 +223,11 @@ describe('hostile URLs through the live parser (one page)', () => {
 describe('hostile URLs at load (notices)', () => {
   const notices = (page: Page) =>
     page.$$eval('#notices .notice', (els) =>
-      els.map((e) => ({ param: e.getAttribute('data-param'), text: e.textContent ?? '', children: e.querySelectorAll('*').length })),
+      els.map((e) => ({
+        param: e.getAttribute('data-param'),
+        text: e.textContent ?? '',
+        children: e.querySelectorAll('*').length,
+      })),
     );
 
   it('names each unusable value in an inert notice and draws the default view (SVG map)', async () => {
@@ -243,6 +250,7 @@ describe('hostile URLs at load (notices)', () => {
       expect(shown[3]!.text).toContain(XSS[1]);
       for (const n of shown) {
         expect(n.children, n.text).toBe(2); // its text span and its dismiss button, nothing from the URL
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
         expect(n.text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0000-\u001f]/);
       }
       expect(await p.page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -272,7 +280,10 @@ describe('hostile URLs at load (notices)', () => {
   });
 
   it('takes broken percent-encoding and a valid phase in place of an invalid date', async () => {
-    const p = await open(site.browser, `${site.server.url}?date=2025-02-30&phase=phase-2&lang=%E0%A4%A&theme=%00&static=1`);
+    const p = await open(
+      site.browser,
+      `${site.server.url}?date=2025-02-30&phase=phase-2&lang=%E0%A4%A&theme=%00&static=1`,
+    );
     try {
       await waitReady(p.page);
       const shown = await notices(p.page);

@@ -17,8 +17,14 @@ const ALL = [...Object.values(DATA_FILES), ...Object.values(BASEMAP_FILES)];
 const real = (file: string) => readFileSync(join(GEO, file), 'utf8');
 
 type Reply = (init?: { signal?: AbortSignal }) => Promise<Response>;
-const ok = (text: string, headers: Record<string, string> = {}): Reply => async () => new Response(text, { headers });
-const status = (code: number): Reply => async () => new Response('nope', { status: code });
+const ok =
+  (text: string, headers: Record<string, string> = {}): Reply =>
+  async () =>
+    new Response(text, { headers });
+const status =
+  (code: number): Reply =>
+  async () =>
+    new Response('nope', { status: code });
 const networkDown: Reply = async () => {
   throw new TypeError('Failed to fetch');
 };
@@ -94,7 +100,11 @@ describe('loadAll with broken files', () => {
 
   it('reports "timed out" for stalled files once the signal aborts, and never rejects', async () => {
     const controller = new AbortController();
-    const pending = loadAll(fakeFetch({ 'timeline.json': stalled, 'basemap/lakes.geojson': stalled }), BASE, controller.signal);
+    const pending = loadAll(
+      fakeFetch({ 'timeline.json': stalled, 'basemap/lakes.geojson': stalled }),
+      BASE,
+      controller.signal,
+    );
     setTimeout(() => controller.abort(), 20);
     const r = await pending;
     expect(r.data).toBeNull();

@@ -114,6 +114,7 @@ function randomQuery(r: () => number): string {
   return (r() < 0.8 ? '?' : '') + parts.join(r() < 0.9 ? '&' : ';');
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 function expectValid(state: AppState, query: string): void {

@@ -16,6 +16,7 @@ import type { LayerContext, MapLayer } from '../layer-types.ts';
 const SRC = 'ain';
 let callout: HTMLElement | null = null;
 let lastText = '';
+const distanceCache = new WeakMap<object, ReturnType<typeof ainDistances>>();
 
 function rings(geom: Polygon | MultiPolygon): number[][][] {
   return geom.type === 'Polygon' ? geom.coordinates : geom.coordinates.flat();
@@ -83,10 +84,11 @@ export const ainAlAsadLayer: MapLayer = {
     callout = el;
     lastText = '';
   },
+  // The callout is an element over the canvas, not part of it: no frame is needed (returns false).
   update(ctx, state: AppState) {
-    if (!callout) return;
+    if (!callout) return false;
     const pt = ctx.data.ain.features.find((f) => f.properties.role === 'point');
-    if (pt?.geometry.type !== 'Point') return;
+    if (pt?.geometry.type !== 'Point') return false;
     const period = periodAt(pt.properties.periods ?? [], state.date);
     const rangeStart = ctx.data.timeline.range.start;
     const statusOf = (p: NonNullable<typeof period>) =>
@@ -103,7 +105,13 @@ export const ainAlAsadLayer: MapLayer = {
         : `${statusOf(period)}, ${tDated(ctx.lang, 'site.since', period.startPrecision, {
             date: formatDate(ctx.lang, period.start, period.startPrecision ?? 'day'),
           })}`;
-    const d = ainDistances(ctx, pt.geometry.coordinates as [number, number]);
+    // The distances do not change with the date: measured once per base map, not on every slider step
+    // (geodesic point-to-line over Syria's outline is ~20 ms; issue 8).
+    let d = distanceCache.get(ctx.basemap);
+    if (d === undefined) {
+      d = ainDistances(ctx, pt.geometry.coordinates as [number, number]);
+      distanceCache.set(ctx.basemap, d);
+    }
     const distText = d
       ? t(ctx.lang, 'ain.distances', {
           border: formatNumber(ctx.lang, d.border),
@@ -111,7 +119,7 @@ export const ainAlAsadLayer: MapLayer = {
         })
       : '';
     const key = `${ctx.lang}|${statusText}|${distText}`;
-    if (key === lastText) return;
+    if (key === lastText) return false;
     lastText = key;
     const el = callout;
     const [title, status, dist] = Array.from(el.children) as HTMLElement[];
@@ -119,6 +127,7 @@ export const ainAlAsadLayer: MapLayer = {
     status!.textContent = statusText;
     dist!.textContent = distText;
     el.dataset.status = period?.status ?? 'none';
+    return false;
   },
   restyle(ctx) {
     const { map, palette } = ctx;

@@ -4,37 +4,57 @@ import type { LayerContext, MapLayer } from '../layer-types.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
-function paint(ctx: LayerContext): Record<string, Record<string, unknown>> {
+/*
+ * Every paint value here is constant or follows the zoom only, and features that differ (focus
+ * countries, named rivers, disputed borders) get a layer each with a filter: a value read from the
+ * features would make MapLibre compile another variant of the fill or line shader for that layer, and
+ * each variant costs a compile and link at start-up (~50-100 ms in software GL; issue 8).
+ */
+const FOCUS = ['==', ['get', 'focus'], true];
+const NAMED = ['==', ['typeof', ['get', 'name']], 'object'];
+const DISPUTED = ['==', ['get', 'kind'], 'disputed'];
+const zoomWidth = (at4: number, at8: number) => ['interpolate', ['linear'], ['zoom'], 4, at4, 8, at8];
+
+/** The layers, in drawing order: [id, type, source, filter or null, paint]. */
+function layers(ctx: LayerContext): [string, 'fill' | 'line', string, unknown[] | null, Record<string, unknown>][] {
   const p = ctx.palette;
-  return {
-    'base-countries': { 'fill-color': ['case', ['==', ['get', 'focus'], true], p.landFocus, p.land] },
-    'base-kurdistan-fill': { 'fill-color': p.kurdistan, 'fill-opacity': 0.06 },
-    'base-lakes': { 'fill-color': p.water },
-    'base-rivers': {
-      'line-color': p.river,
-      'line-width': [
-        'interpolate',
-        ['linear'],
-        ['zoom'],
-        4,
-        ['case', ['==', ['typeof', ['get', 'name']], 'object'], 1.2, 0.6],
-        8,
-        2.4,
-      ],
-    },
-    'base-admin1': { 'line-color': p.admin1, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2] },
-    'base-kurdistan-line': {
-      'line-color': p.kurdistan,
-      'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 8, 2],
-      'line-dasharray': [3, 2],
-      'line-opacity': 0.8,
-    },
-    'base-borders': {
-      'line-color': p.border,
-      'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 8, 2],
-      'line-dasharray': ['case', ['==', ['get', 'kind'], 'disputed'], ['literal', [2, 2]], ['literal', [1, 0]]],
-    },
-  };
+  return [
+    ['base-countries', 'fill', 'base-countries', ['!', FOCUS], { 'fill-color': p.land }],
+    ['base-countries-focus', 'fill', 'base-countries', FOCUS, { 'fill-color': p.landFocus }],
+    ['base-kurdistan-fill', 'fill', 'base-kurdistan', null, { 'fill-color': p.kurdistan, 'fill-opacity': 0.06 }],
+    ['base-lakes', 'fill', 'base-lakes', null, { 'fill-color': p.water }],
+    // Named rivers (name is an object of languages) start wider than the unnamed ones.
+    ['base-rivers', 'line', 'base-rivers', NAMED, { 'line-color': p.river, 'line-width': zoomWidth(1.2, 2.4) }],
+    [
+      'base-rivers-minor',
+      'line',
+      'base-rivers',
+      ['!', NAMED],
+      { 'line-color': p.river, 'line-width': zoomWidth(0.6, 2.4) },
+    ],
+    ['base-admin1', 'line', 'base-admin1', null, { 'line-color': p.admin1, 'line-width': zoomWidth(0.5, 1.2) }],
+    [
+      'base-kurdistan-line',
+      'line',
+      'base-kurdistan',
+      null,
+      { 'line-color': p.kurdistan, 'line-width': zoomWidth(1, 2), 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+    ],
+    [
+      'base-borders',
+      'line',
+      'base-borders',
+      ['!', DISPUTED],
+      { 'line-color': p.border, 'line-width': zoomWidth(0.9, 2) },
+    ],
+    [
+      'base-borders-disputed',
+      'line',
+      'base-borders',
+      DISPUTED,
+      { 'line-color': p.border, 'line-width': zoomWidth(0.9, 2), 'line-dasharray': [2, 2] },
+    ],
+  ];
 }
 
 export const basemapLayer: MapLayer = {
@@ -49,28 +69,15 @@ export const basemapLayer: MapLayer = {
     src('base-rivers', basemap.rivers);
     src('base-admin1', basemap.admin1Lines);
     src('base-borders', basemap.borders);
-    const pt = paint(ctx);
-    const fill = (id: string, source: string): FillLayerSpecification =>
-      ({ id, type: 'fill', source, paint: pt[id] }) as FillLayerSpecification;
-    const line = (id: string, source: string): LineLayerSpecification =>
-      ({
-        id,
-        type: 'line',
-        source,
-        paint: pt[id],
-        layout: { 'line-join': 'round', 'line-cap': 'round' },
-      }) as LineLayerSpecification;
-    map.addLayer(fill('base-countries', 'base-countries'));
-    map.addLayer(fill('base-kurdistan-fill', 'base-kurdistan'));
-    map.addLayer(fill('base-lakes', 'base-lakes'));
-    map.addLayer(line('base-rivers', 'base-rivers'));
-    map.addLayer(line('base-admin1', 'base-admin1'));
-    map.addLayer(line('base-kurdistan-line', 'base-kurdistan'));
-    map.addLayer(line('base-borders', 'base-borders'));
+    for (const [id, type, source, filter, paint] of layers(ctx)) {
+      const spec = { id, type, source, paint, ...(filter ? { filter } : {}) };
+      if (type === 'fill') map.addLayer(spec as FillLayerSpecification);
+      else map.addLayer({ ...spec, layout: { 'line-join': 'round', 'line-cap': 'round' } } as LineLayerSpecification);
+    }
   },
   restyle(ctx) {
-    for (const [layer, props] of Object.entries(paint(ctx))) {
-      for (const [k, v] of Object.entries(props)) ctx.map.setPaintProperty(layer, k as 'fill-color', v as never);
+    for (const [id, , , , paint] of layers(ctx)) {
+      for (const [k, v] of Object.entries(paint)) ctx.map.setPaintProperty(id, k as 'fill-color', v as never);
     }
   },
 };

@@ -1,7 +1,9 @@
 /** City labels in the reader's language (Arabic shaped by MapLibre from the shipped Noto Sans Arabic). */
-import type { SymbolLayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
 import { type LayerContext, type MapLayer, nameField } from '../layer-types.ts';
+
+const CITY_DOT: ExpressionSpecification = ['match', ['get', 'rank'], 1, 3, 2.2];
 
 function layout(ctx: LayerContext): SymbolLayerSpecification['layout'] {
   return {
@@ -27,7 +29,12 @@ export const placeLabelsLayer: MapLayer = {
       type: 'circle',
       source: 'places',
       filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 6, 3]],
-      paint: { 'circle-radius': ['match', ['get', 'rank'], 1, 3, 2.2], 'circle-color': p.cityDot },
+      // A zoom curve with equal stops: it makes the radius the same kind of value as the sites' rings
+      // and halos, so the three layers share one circle shader instead of compiling two (issue 8).
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, CITY_DOT, 8, CITY_DOT],
+        'circle-color': p.cityDot,
+      },
     });
     ctx.map.addLayer({
       id: 'places-label',

@@ -70,6 +70,10 @@ function labelText(ctx: LayerContext, f: SiteFeature, date: string): string {
 }
 
 let lastLabelKey = '';
+const lastFeatureState = new Map<string, string>();
+let lastSelected: string | null = null;
+
+const selectedFilter = (site: string | null): ExpressionSpecification => ['==', ['get', 'id'], site ?? ''];
 
 function paintAll(ctx: LayerContext): void {
   const { map, palette } = ctx;
@@ -119,15 +123,17 @@ export const presenceLayer: MapLayer = {
         'circle-stroke-opacity': ['case', ['==', ['feature-state', 'status'], 'withdrawn'], 0.75, 1],
       },
     });
+    // The ring around the selected site: a filter (set when the selection changes) rather than a
+    // feature-state opacity, so this layer shares its shader with the approximate rings and the halos.
     map.addLayer({
       id: 'presence-selected',
       type: 'circle',
       source: SRC,
+      filter: selectedFilter(null),
       paint: {
         'circle-radius': radius(5),
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-width': 2.5,
-        'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
       },
     });
     map.addLayer({
@@ -149,6 +155,8 @@ export const presenceLayer: MapLayer = {
     });
     paintAll(ctx);
     lastLabelKey = '';
+    lastFeatureState.clear();
+    lastSelected = null;
     const toSite = (e: MapLayerMouseEvent) => {
       const id = e.features?.[0]?.properties?.id;
       if (typeof id === 'string') ctx.onSiteClick(id);
@@ -165,15 +173,25 @@ export const presenceLayer: MapLayer = {
     const { map } = ctx;
     const sites = mapped(ctx);
     const keyParts: string[] = [ctx.lang];
+    let changed = state.site !== lastSelected;
+    if (changed) map.setFilter('presence-selected', selectedFilter(state.site));
+    lastSelected = state.site;
     for (const f of sites) {
       const st = statusAt(f, state.date);
       const status = st?.status ?? 'unknown';
       const basis = st?.basis ?? 'reported';
-      map.setFeatureState({ source: SRC, id: f.id }, { status, basis, selected: state.site === f.id });
+      // Only what changed: each setFeatureState makes MapLibre rewrite the paint arrays of every layer
+      // on the source, and most slider steps change no site at all (issue 8).
+      const stateKey = `${status}|${basis}`;
+      if (lastFeatureState.get(f.id) !== stateKey) {
+        lastFeatureState.set(f.id, stateKey);
+        map.setFeatureState({ source: SRC, id: f.id }, { status, basis });
+        changed = true;
+      }
       keyParts.push(`${f.id}:${status}:${st?.since ?? ''}`);
     }
     const key = keyParts.join('|');
-    if (key === lastLabelKey) return;
+    if (key === lastLabelKey) return changed;
     lastLabelKey = key;
     const features = sites.map((f, i) => ({
       type: 'Feature' as const,
@@ -185,6 +203,7 @@ export const presenceLayer: MapLayer = {
       },
     }));
     (map.getSource(LABELS) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    return true;
   },
   restyle(ctx) {
     paintAll(ctx);

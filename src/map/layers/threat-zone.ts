@@ -1,7 +1,8 @@
 /**
  * North-east Syria, the area the 2024 statement names as the source of the IS threat: a tinted,
- * hatched area whose colour follows who held it at the date (feature-state), its label, and the
- * al-Hol camp.
+ * hatched area whose colour follows who held it at the date, its label, and the al-Hol camp.
+ * There is one zone, so its colour is a plain paint value set when the holder changes: a
+ * feature-state colour would cost the fill and line shaders a variant of their own (issue 8).
  */
 import { geoCentroid } from 'd3-geo';
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
@@ -20,19 +21,9 @@ function zoneFeature(ctx: LayerContext) {
   return ctx.data.zone.features.find((f) => f.properties.role === 'zone');
 }
 
-function controlColor(ctx: LayerContext): ExpressionSpecification {
+function controlColor(ctx: LayerContext, control: string): string {
   const z = ctx.palette.zone;
-  return [
-    'match',
-    ['feature-state', 'control'],
-    'sdf',
-    z.sdf,
-    'contested',
-    z.contested,
-    'government',
-    z.government,
-    z.unknown,
-  ];
+  return control === 'sdf' || control === 'contested' || control === 'government' ? z[control] : z.unknown;
 }
 
 function setHatch(ctx: LayerContext): void {
@@ -41,6 +32,7 @@ function setHatch(ctx: LayerContext): void {
 }
 
 let lastLabel = '';
+let lastControl = '';
 
 export const threatZoneLayer: MapLayer = {
   id: SRC,
@@ -57,21 +49,27 @@ export const threatZoneLayer: MapLayer = {
       type: 'fill',
       source: SRC,
       filter: isZone,
-      paint: { 'fill-color': controlColor(ctx), 'fill-opacity': 0.14 },
+      paint: { 'fill-color': controlColor(ctx, 'unknown'), 'fill-opacity': 0.14 },
     });
     map.addLayer({
       id: 'zone-hatch',
       type: 'fill',
       source: SRC,
       filter: isZone,
-      paint: { 'fill-pattern': 'zone-hatch', 'fill-opacity': 0.35 },
+      // No antialiased outline: zone-line draws the edge, and the outline is one more shader to compile.
+      paint: { 'fill-pattern': 'zone-hatch', 'fill-opacity': 0.35, 'fill-antialias': false },
     });
     map.addLayer({
       id: 'zone-line',
       type: 'line',
       source: SRC,
       filter: isZone,
-      paint: { 'line-color': controlColor(ctx), 'line-width': 1.6, 'line-dasharray': [4, 2], 'line-opacity': 0.9 },
+      paint: {
+        'line-color': controlColor(ctx, 'unknown'),
+        'line-width': 1.6,
+        'line-dasharray': [4, 2],
+        'line-opacity': 0.9,
+      },
     });
     map.addLayer({
       id: 'zone-points',
@@ -117,27 +115,34 @@ export const threatZoneLayer: MapLayer = {
       paint: { 'text-color': ctx.palette.zoneText, 'text-halo-color': ctx.palette.siteHalo, 'text-halo-width': 1.6 },
     });
     lastLabel = '';
+    lastControl = '';
   },
   update(ctx, state: AppState) {
     const zone = zoneFeature(ctx);
-    if (!zone) return;
+    if (!zone) return false;
     const period = zoneAt(zone, state.date);
     const control = period?.control ?? 'unknown';
-    ctx.map.setFeatureState({ source: SRC, id: zone.id }, { control });
+    const changed = control !== lastControl;
+    if (changed) {
+      ctx.map.setPaintProperty('zone-fill', 'fill-color', controlColor(ctx, control));
+      ctx.map.setPaintProperty('zone-line', 'line-color', controlColor(ctx, control));
+    }
+    lastControl = control;
     const label = `${shortName(zone.properties.name[ctx.lang])}\n${t(ctx.lang, `control.${control}`)}`;
-    if (label === lastLabel) return;
+    if (label === lastLabel) return changed;
     lastLabel = label;
     const [x, y] = zone.properties.labelAt ?? geoCentroid(zone as never);
     (ctx.map.getSource(LABEL) as GeoJSONSource).setData({
       type: 'FeatureCollection',
       features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: { label } }],
     });
+    return true;
   },
   restyle(ctx) {
     const { map, palette } = ctx;
     setHatch(ctx);
-    map.setPaintProperty('zone-fill', 'fill-color', controlColor(ctx));
-    map.setPaintProperty('zone-line', 'line-color', controlColor(ctx));
+    // The zone's colour comes back with the next update (map-view.ts applies the state after a restyle).
+    lastControl = '';
     map.setPaintProperty('zone-points', 'circle-color', palette.zoneText);
     map.setPaintProperty('zone-points', 'circle-stroke-color', palette.siteStroke);
     map.setLayoutProperty('zone-points-label', 'text-field', nameField(ctx.lang));

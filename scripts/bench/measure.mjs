@@ -1,0 +1,208 @@
+/**
+ * One benchmark run of one page (the app or the baseline), on the throttled phone: cold load (first
+ * contentful paint, map ready, bytes), slider steps (main-thread time each), the JS heap before and
+ * after 500 steps, and the same page embedded 3000 px below the fold of a host page.
+ */
+import { heapAfterGc, metrics, openPhone, PROFILE } from './browser.mjs';
+import { recordNetwork } from './recorder.mjs';
+
+const LOAD_TIMEOUT_MS = 120_000;
+const STEP_TIMEOUT_MS = 5_000;
+
+/**
+ * Runs in every frame before its own scripts: paint and readiness timestamps (performance.now()),
+ * and when the prerendered SVG entered the DOM. `window.__benchStep(value)` moves #date-slider like
+ * a drag (an input event) and resolves after the map's next idle (a write of data-date or
+ * data-map-state) plus two frames, or after a timeout (then with false).
+ */
+function initScript() {
+  const b = { fcp: null, fcpSvg: null, lcp: null, lcpElement: null, svgAt: null, readyAt: null, errorAt: null };
+  Object.defineProperty(window, '__bench', { value: b });
+  let settle = () => {};
+  Object.defineProperty(window, '__benchSettled', { value: new Promise((r) => (settle = r)) });
+  const svg = () => document.querySelector('#map-static svg');
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name !== 'first-contentful-paint') continue;
+      b.fcp = e.startTime;
+      // Read when the observer runs (just after the paint): the map is not ready that early.
+      const s = svg();
+      const r = s?.getBoundingClientRect();
+      b.fcpSvg = s
+        ? { inDomBefore: b.svgAt !== null && b.svgAt <= e.startTime, width: r.width, height: r.height, top: r.top }
+        : null;
+    }
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      b.lcp = e.startTime;
+      b.lcpElement = e.element ? e.element.tagName.toLowerCase() + (e.element.id ? `#${e.element.id}` : '') : null;
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  const watch = new MutationObserver(() => {
+    if (b.svgAt === null && svg()) b.svgAt = performance.now();
+    const state = document.documentElement?.dataset.mapState;
+    if (state === 'ready' && b.readyAt === null) b.readyAt = performance.now();
+    if (state === 'error' && b.errorAt === null) b.errorAt = performance.now();
+    if (b.readyAt === null && b.errorAt === null) return;
+    watch.disconnect();
+    settle();
+  });
+  watch.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-state'] });
+  window.__benchStep = (value) =>
+    new Promise((resolve) => {
+      const slider = document.getElementById('date-slider');
+      let timer = 0;
+      const done = (ok) => {
+        mo.disconnect();
+        clearTimeout(timer);
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(ok)));
+      };
+      const mo = new MutationObserver(() => done(true));
+      mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-date', 'data-map-state'] });
+      timer = setTimeout(() => done(false), 4000);
+      slider.value = String(value);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+}
+
+const frames2 = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (one evaluate, no polling in the page) until the map is ready or failed. */
+async function settled(frame) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the map did not become ready in time')), LOAD_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([frame.evaluate(() => window.__benchSettled), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Waits until no response has arrived for quietMs (bounded by maxMs). */
+async function networkQuiet(server, quietMs, maxMs) {
+  const until = Date.now() + maxMs;
+  let n = server.log.length;
+  let since = Date.now();
+  while (Date.now() < until) {
+    await sleep(100);
+    if (server.log.length !== n) [n, since] = [server.log.length, Date.now()];
+    else if (Date.now() - since >= quietMs) return true;
+  }
+  return false;
+}
+
+/** Cold load, slider steps and heap of url; returns the figures of one run. */
+export async function measurePage(browser, server, url, opts) {
+  const { context, page, cdp } = await openPhone(browser, { dsf: opts.dsf, initScript });
+  const net = recordNetwork(page, cdp, server.log);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    await settled(page);
+    const b = await page.evaluate(() => ({ ...window.__bench, origin: performance.timeOrigin }));
+    if (b.errorAt !== null) throw new Error(`${url}: data-map-state=error (${errors.join('; ')})`);
+    await networkQuiet(server, 1500, 15_000);
+    const at = (t) => b.origin + t;
+    const load = {
+      fcp: b.fcp,
+      lcp: b.lcp,
+      lcpElement: b.lcpElement,
+      fcpSvg: b.fcpSvg,
+      ready: b.readyAt,
+      bytesFcp: net.bytesUntil(at(b.fcp)),
+      bytesReady: net.bytesUntil(at(b.readyAt)),
+      bytesAll: net.bytesUntil(Number.POSITIVE_INFINITY),
+      requests: net.requests().map((r) => ({ ...r, end: Math.round(r.end - b.origin) })),
+      offsite: net.offsite,
+    };
+    const steps = opts.steps ? await sliderSteps(page, cdp, opts) : null;
+    return { load, ...steps, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Positions 0…max of the slider in n even steps (forward), or bouncing sweeps of n positions. */
+const positions = (max, n) => Array.from({ length: n + 1 }, (_, i) => Math.round((i * max) / n));
+
+/** Main-thread time per slider step (and per empty step, the harness's own cost), heap before/after. */
+async function sliderSteps(page, cdp, opts) {
+  const max = Number(await page.getAttribute('#date-slider', 'max', { timeout: STEP_TIMEOUT_MS }));
+  const step = async (value) => {
+    const m0 = await metrics(cdp);
+    const ok = await page.evaluate((v) => window.__benchStep(v), value);
+    const m1 = await metrics(cdp);
+    return { ok, task: m1.task - m0.task, script: m1.script - m0.script, layout: m1.layout - m0.layout };
+  };
+  const empty = [];
+  for (let i = 0; i < 15; i++) {
+    const m0 = await metrics(cdp);
+    await page.evaluate(frames2);
+    const m1 = await metrics(cdp);
+    empty.push(m1.task - m0.task);
+  }
+  // Heap "noise": the same idle page measured three times, a second apart.
+  const idle = [];
+  for (let i = 0; i < 3; i++) {
+    if (i) await sleep(1000);
+    idle.push(await heapAfterGc(cdp));
+  }
+  const heapLoad = idle[0];
+  const [first, ...rest] = positions(max, opts.steps);
+  await step(first);
+  const timed = [];
+  for (const v of rest) timed.push(await step(v));
+  // The 500 heap steps: bouncing sweeps over 50 positions, CPU throttling off (heap does not depend
+  // on it, and it keeps the benchmark's run time sane); each still waits for the map's idle.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const sweep = positions(max, 50);
+  let timeouts = 0;
+  let heapWarm = null;
+  for (let i = 0; i < opts.heapSteps; i++) {
+    // After the first 100 steps caches and compiled code have settled: a leak keeps growing past it.
+    if (i === 100) heapWarm = await heapAfterGc(cdp);
+    const lap = Math.floor(i / 50);
+    const k = i % 50;
+    const v = lap % 2 === 0 ? sweep[k + 1] : sweep[49 - k];
+    if (!(await page.evaluate((x) => window.__benchStep(x), v))) timeouts++;
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
+  await sleep(1000);
+  const heapSteps = await heapAfterGc(cdp);
+  return {
+    steps: timed,
+    empty,
+    heap: { load: heapLoad, idle, warm: heapWarm, after: heapSteps, steps: opts.heapSteps, timeouts },
+  };
+}
+
+/** The page in an iframe 3000 px below the fold: bytes before it is scrolled near, then time to ready. */
+export async function measureEmbed(browser, server, hostUrl, isEngine, opts) {
+  const { context, page, cdp } = await openPhone(browser, { dsf: opts.dsf, initScript });
+  const net = recordNetwork(page, cdp, server.log);
+  try {
+    await page.goto(hostUrl, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await networkQuiet(server, 3000, 30_000);
+    const before = net.requests();
+    const bytes = before.reduce((a, r) => a + r.bytes, 0);
+    const engine = before.filter((r) => isEngine(r.url));
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const scrolledAt = Date.now();
+    await page.evaluate(() => document.getElementById('map').scrollIntoView({ block: 'center' }));
+    await settled(frame);
+    const readyAfterScroll = Date.now() - scrolledAt;
+    return {
+      bytesBeforeScroll: bytes,
+      engineBytesBeforeScroll: engine.reduce((a, r) => a + r.bytes, 0),
+      engineFilesBeforeScroll: engine.map((r) => r.url),
+      readyAfterScroll,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Turns the runs into a table: medians with min–max over runs, the app's figures as ratios to the
+ * baseline's, the targets of issue 8 and whether they are met; writes it as Markdown and JSON and
+ * into README.md between the performance markers.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return Number.NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+
+/** Byte categories of the app's files, by URL. */
+export function category(url) {
+  const p = new URL(url, 'http://x').pathname;
+  if (p.includes('maplibre-gl-worker')) return 'engine worker';
+  if (/map-view|maplibre/.test(p)) return p.endsWith('.css') ? 'engine css' : 'engine js';
+  if (p.startsWith('/geo/basemap/')) return 'base map';
+  if (p.startsWith('/geo/')) return 'facts';
+  if (/\.woff2?$/.test(p)) return 'fonts';
+  if (p.endsWith('.css')) return 'css';
+  if (/\.m?js$/.test(p)) return 'app js';
+  return 'html';
+}
+
+/** The figures of one page over its runs. */
+export function summarize(runs) {
+  const netSteps = runs.map((r) => {
+    const overhead = median(r.empty);
+    return r.steps.map((s) => Math.max(0, s.task - overhead));
+  });
+  const bytesBy = {};
+  for (const r of runs) {
+    const readyAt = r.load.ready;
+    for (const q of r.load.requests.filter((x) => x.end <= readyAt)) {
+      const c = category(q.url);
+      bytesBy[c] ??= [];
+      bytesBy[c][runs.indexOf(r)] = (bytesBy[c][runs.indexOf(r)] ?? 0) + q.bytes;
+    }
+  }
+  return {
+    fcp: stat(runs.map((r) => r.load.fcp)),
+    fcpIsMap: runs.filter((r) => r.load.fcpSvg?.inDomBefore && r.load.fcpSvg.height > 50 && r.load.fcpSvg.top < 823)
+      .length,
+    lcpElement: runs.map((r) => r.load.lcpElement),
+    ready: stat(runs.map((r) => r.load.ready)),
+    bytesFcp: stat(runs.map((r) => r.load.bytesFcp)),
+    bytesReady: stat(runs.map((r) => r.load.bytesReady)),
+    bytesAll: stat(runs.map((r) => r.load.bytesAll)),
+    bytesByCategory: Object.fromEntries(Object.entries(bytesBy).map(([k, v]) => [k, median(v.map((x) => x ?? 0))])),
+    stepMedian: stat(netSteps.map(median)),
+    stepWorst: stat(netSteps.map((s) => Math.max(...s))),
+    stepCount: runs[0]?.steps.length ?? 0,
+    stepTimeouts: runs.reduce((a, r) => a + r.steps.filter((s) => !s.ok).length, 0),
+    harness: stat(runs.map((r) => median(r.empty))),
+    heapLoad: stat(runs.map((r) => r.heap.load)),
+    heapGrowth: stat(runs.map((r) => r.heap.after - r.heap.load)),
+    heapSteps: runs[0]?.heap.steps ?? 0,
+    embedBytes: stat(runs.map((r) => r.embed.bytesBeforeScroll)),
+    embedEngine: stat(runs.map((r) => r.embed.engineBytesBeforeScroll)),
+    embedReady: stat(runs.map((r) => r.embed.readyAfterScroll)),
+    offsite: [...new Set(runs.flatMap((r) => r.load.offsite))],
+    errors: [...new Set(runs.flatMap((r) => r.errors))],
+  };
+}
+
+const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)}` : '–');
+const ms1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const kb = (x) => (Number.isFinite(x) ? (x / 1000).toFixed(1) : '–');
+const mb = (x) => (Number.isFinite(x) ? (x / 1e6).toFixed(1) : '–');
+const range = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+const ratio = (a, b) => (b > 0 && Number.isFinite(a) ? (a / b).toFixed(2) : '–');
+
+/** The rows of the table: [metric, app, baseline, ratio, target, met]. */
+export function rows(app, base, budget, noise) {
+  const yes = (ok) => (ok ? 'yes' : '**no**');
+  const r = (label, key, f, target, ok) => [
+    label,
+    range(app[key], f),
+    range(base[key], f),
+    ratio(app[key].median, base[key].median),
+    target,
+    ok,
+  ];
+  const growthOk = app.heapGrowth.median <= noise;
+  return [
+    r('First contentful paint (ms)', 'fcp', ms, 'the prerendered map', ''),
+    [
+      'FCP shows the prerendered SVG map (runs)',
+      `${app.fcpIsMap}/${app.fcp.n}`,
+      `${base.fcpIsMap}/${base.fcp.n}`,
+      '',
+      'all runs',
+      yes(app.fcpIsMap === app.fcp.n),
+    ],
+    r(
+      'Transferred before FCP (kB)',
+      'bytesFcp',
+      kb,
+      `≤ ${budget.firstPaint / 1000}`,
+      yes(app.bytesFcp.max <= budget.firstPaint),
+    ),
+    r(
+      'Map ready, `data-map-state=ready` (ms)',
+      'ready',
+      ms,
+      'ratio ≤ 1.00',
+      yes(app.ready.median <= base.ready.median),
+    ),
+    r(
+      'Transferred until ready (kB)',
+      'bytesReady',
+      kb,
+      `≤ ${budget.interactiveTotal / 1000}`,
+      yes(app.bytesReady.max <= budget.interactiveTotal),
+    ),
+    r('Transferred in all, page settled (kB)', 'bytesAll', kb, '', ''),
+    r(
+      `Slider step, main thread, median of ${app.stepCount} (ms)`,
+      'stepMedian',
+      ms1,
+      '≤ 8',
+      yes(app.stepMedian.median <= 8),
+    ),
+    r('Slider step, main thread, worst (ms)', 'stepWorst', ms1, '', ''),
+    r('JS heap after load (MB)', 'heapLoad', mb, '', ''),
+    r(`JS heap growth after ${app.heapSteps} steps (kB)`, 'heapGrowth', kb, `noise (≤ ${kb(noise)})`, yes(growthOk)),
+    r('Below-fold embed: transferred before scrolled near (kB)', 'embedBytes', kb, '', ''),
+    r(
+      'Below-fold embed: MapLibre bytes before scrolled near (kB)',
+      'embedEngine',
+      kb,
+      '0',
+      yes(app.embedEngine.max === 0),
+    ),
+    r('Below-fold embed: ready after scrolling to it (ms)', 'embedReady', ms, '', ''),
+  ];
+}
+
+/** The Markdown report. */
+export function markdown({ app, base, budget, noise, env }) {
+  const head = ['Metric', 'App: median (min–max)', 'Baseline: median (min–max)', 'App ÷ baseline', 'Target', 'Met'];
+  const table = [head, head.map(() => '---'), ...rows(app, base, budget, noise)].map((r) => `| ${r.join(' | ')} |`);
+  const cats = Object.entries(app.bytesByCategory)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(', ');
+  return [
+    `Measured ${env.date} on ${env.machine}; ${env.chromium}; load average ${env.loadBefore} before, ${env.loadAfter} after.`,
+    `Phone profile: 412×823 CSS px, deviceScaleFactor ${env.dsf}, touch; CPU slowed ${env.cpu}×; network 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency (DevTools emulation); gzip server with ETags, a fresh browser and context (cold cache) per run; ${env.runs} runs per page, app and baseline alternating. Slider steps are input events across the whole range, each waited until the map's next idle; their main-thread time is Performance.getMetrics TaskDuration minus the harness's own cost per step (${ms1(app.harness.median)} ms, measured with empty steps). The ${app.heapSteps} heap steps run unthrottled; heap is measured after two forced garbage collections.`,
+    '',
+    ...table,
+    '',
+    `App bytes until ready by kind (median, kB gz): ${cats}.`,
+    app.errors.length || base.errors.length ? `Page errors: ${[...app.errors, ...base.errors].join('; ')}` : '',
+    app.offsite.length || base.offsite.length
+      ? `Off-site requests: ${[...app.offsite, ...base.offsite].join(', ')}`
+      : '',
+  ]
+    .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+    .join('\n');
+}
+
+const START = '<!-- bench:start (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
+
+/** Puts the table into README.md's "## Performance" section (created at the end when missing). */
+export function updateReadme(path, md) {
+  let text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const block = `${START}\n${md}\n${END}`;
+  if (text.includes(START) && text.includes(END)) {
+    text = text.slice(0, text.indexOf(START)) + block + text.slice(text.indexOf(END) + END.length);
+  } else if (/^## Performance$/m.test(text)) {
+    text = text.replace(/^## Performance\n/m, `## Performance\n\n${block}\n`);
+  } else {
+    text = `${text.trimEnd()}\n\n## Performance\n\n${block}\n`;
+  }
+  writeFileSync(path, text);
+}

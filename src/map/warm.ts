@@ -1,0 +1,16 @@
+/**
+ * Starts the map engine's download while the data loads (issue 8): the map-view chunk (MapLibre and
+ * the layer modules) is imported at once, and importing it starts MapLibre's worker (map-view.ts), so
+ * the engine, its worker and the data arrive together instead of one after the other. Only where the
+ * WebGL map is going to be drawn right away: an embed waits until it nears the viewport
+ * (ui/map-host.ts), `static=1` never needs the engine, and a browser without WebGL2 gets the SVG map.
+ */
+import { peekFlags } from '../state/url.ts';
+
+/** Begins loading the engine for the page at search (location.search); never throws. */
+export function warmUpMap(search: string): void {
+  const { embed, forceStatic } = peekFlags(search);
+  if (embed || forceStatic || typeof WebGL2RenderingContext === 'undefined') return;
+  // A failure here is reported where the map is really started (ui/map-host.ts imports it again).
+  import('./map-view.ts').catch(() => {});
+}
