@@ -108,7 +108,7 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
     touchPitch: false,
     cooperativeGestures: opts.cooperativeGestures,
     locale: mapLocale(state0.lang),
-    canvasContextAttributes: { preserveDrawingBuffer: false, antialias: true },
+    canvasContextAttributes: { preserveDrawingBuffer: false, antialias: false },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();

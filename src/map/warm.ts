@@ -1,7 +1,8 @@
 /**
  * Starts the map engine's download while the data loads (issue 8): the map-view chunk (MapLibre and
  * the layer modules) is imported at once, and importing it starts MapLibre's worker (map-view.ts), so
- * the engine, its worker and the data arrive together instead of one after the other. Only where the
+ * the engine, its worker and the data arrive together instead of one after the other; the WebGL
+ * check (ui/webgl.ts) runs while they download rather than after. Only where the
  * WebGL map is going to be drawn right away: an embed waits until it nears the viewport
  * (ui/map-host.ts), `static=1` never needs the engine, and a browser without WebGL2 gets the SVG map.
  */
@@ -13,4 +14,10 @@ export function warmUpMap(search: string): void {
   if (embed || forceStatic || typeof WebGL2RenderingContext === 'undefined') return;
   // A failure here is reported where the map is really started (ui/map-host.ts imports it again).
   import('./map-view.ts').catch(() => {});
+  // The WebGL check, too, once the first frame (the SVG map) is on its way: its answer is kept.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      import('../ui/webgl.ts').then(({ webglSupported }) => webglSupported()).catch(() => {});
+    }),
+  );
 }

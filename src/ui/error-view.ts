@@ -8,12 +8,16 @@ import { t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 
 // A broken file can yield hundreds of schema issues; the reader needs the file and the first one.
-const MAX_FILES = 4;
+const MAX_FILES = 8;
 const MAX_MESSAGE = 160;
 
-/** One line per file: `timeline.json (HTTP 404)`, its message cut to its first line and 160 characters. */
+/**
+ * One entry per file: `timeline.json (HTTP 404)`, its message cut to its first line and 160 characters;
+ * fact files before base-map files (they matter more), at most 8, then `+n` for the rest.
+ */
 export function describeProblems(problems: readonly LoadProblem[]): string {
-  const parts = problems.slice(0, MAX_FILES).map((p) => {
+  const ordered = [...problems].sort((a, b) => Number(a.file.includes('/')) - Number(b.file.includes('/')));
+  const parts = ordered.slice(0, MAX_FILES).map((p) => {
     const lines = p.message.split('\n');
     let msg = lines[0] ?? '';
     if (msg.length > MAX_MESSAGE) msg = `${msg.slice(0, MAX_MESSAGE)}…`;

@@ -176,6 +176,6 @@ describe('describeProblems', () => {
     expect(text.length).toBeLessThan(700);
     expect(text).toContain('timeline.json (timeline.json: phases[0].start: not a real calendar date (+299))');
     expect(text).toContain('sources.json (xxx');
-    expect(text).toMatch(/\+18$/);
+    expect(text).toMatch(/\+14$/);
   });
 });
