@@ -1,14 +1,15 @@
 /** Wiring only: load data, build the state, mount the controls, start the map (WebGL or SVG). */
 import './styles/main.css';
 import { type LoadResult, loadAll } from './data/load.ts';
+import type { Lang } from './data/schema.ts';
 import { startEmbed } from './embed/index.ts';
 import { t } from './i18n/index.ts';
 import { warmUpMap } from './map/warm.ts';
 import { createStore } from './state/store.ts';
-import { parseUrl, type UrlContext } from './state/url.ts';
+import { parseUrl, peekLang, type UrlContext } from './state/url.ts';
 import { createSlider } from './timeline/slider.ts';
 import { applyLang, applyTheme, onSystemThemeChange, setMapState } from './ui/document-state.ts';
-import { showMapMessage, showSlowNote } from './ui/error-view.ts';
+import { clearMapMessages, showMapMessage, showPartialNote, showSlowNote } from './ui/error-view.ts';
 import { startHistorySync } from './ui/history-sync.ts';
 import { mountLegend } from './ui/legend.ts';
 import { mountLiveRegion } from './ui/live-region.ts';
@@ -26,36 +27,50 @@ const SLOW_MS = 4000;
 const TIMEOUT_MS = 20000;
 const byId = (id: string) => document.getElementById(id)!;
 
-async function load(): Promise<LoadResult> {
-  const controller = new AbortController();
-  const timeout = window.setTimeout(() => controller.abort(), TIMEOUT_MS);
-  const hideSlow = (() => {
-    let hide = () => {};
-    const timer = window.setTimeout(() => {
-      hide = showSlowNote(byId('map-wrap'), 'en');
+// "Try again" on the slow note starts the load over; a reader cannot click more often than this.
+const MAX_ROUNDS = 20;
+
+/** Loads the data; "Try again" on the slow note aborts this round and starts another, without a reload. */
+async function load(lang: Lang): Promise<LoadResult> {
+  let result: LoadResult = { data: null, basemap: {}, problems: [] };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const controller = new AbortController();
+    let retried = false;
+    const timeout = window.setTimeout(() => controller.abort(), TIMEOUT_MS);
+    let hideSlow = () => {};
+    const slow = window.setTimeout(() => {
+      hideSlow = showSlowNote(byId('map-wrap'), lang, () => {
+        retried = true;
+        controller.abort();
+      });
     }, SLOW_MS);
-    return () => {
-      window.clearTimeout(timer);
-      hide();
-    };
-  })();
-  try {
-    return await loadAll((u, init) => fetch(u, init), new URL('geo/', document.baseURI).href, controller.signal);
-  } finally {
-    window.clearTimeout(timeout);
-    hideSlow();
+    // After the first round, ask the server again rather than the HTTP cache (which may hold the bad copy).
+    const cache: RequestCache = round === 0 ? 'default' : 'no-cache';
+    try {
+      const base = new URL('geo/', document.baseURI).href;
+      result = await loadAll((u, init) => fetch(u, { ...init, cache }), base, controller.signal);
+    } finally {
+      window.clearTimeout(timeout);
+      window.clearTimeout(slow);
+      hideSlow();
+    }
+    if (!retried) break;
   }
+  return result;
 }
 
 async function boot(): Promise<void> {
   setMapState('loading');
+  clearMapMessages(byId('map-wrap'));
+  const lang = peekLang(location.search, navigator.languages);
   // Performance (issue 8): the map engine downloads while the data does, not after it (map/warm.ts).
   warmUpMap(location.search);
-  const result = await load();
+  const result = await load(lang);
   const { data, basemap, problems } = result;
   if (!data) {
     setMapState('error');
-    showMapMessage(byId('map-wrap'), 'en', problems, () => location.reload());
+    // Nothing is mounted yet, so "Try again" runs boot again: no reload, the host page keeps its place.
+    showMapMessage(byId('map-wrap'), lang, problems, () => void boot().catch(fail));
     return;
   }
   if (problems.length) console.warn('Map data problems:', problems);
@@ -112,12 +127,16 @@ async function boot(): Promise<void> {
   onSystemThemeChange(() => applyTheme(store.get().theme));
 
   const fileProblems = problems.filter((p) => p.file !== 'consistency');
-  if (fileProblems.length) showMapMessage(byId('map-wrap'), state.lang, fileProblems);
+  if (fileProblems.length) showPartialNote(byId('map-wrap'), state.lang, fileProblems);
   await startMapHost({ data, basemap, store, mapWrap: byId('map-wrap'), onCommit: commit });
 }
 
-boot().catch((err: unknown) => {
+function fail(err: unknown): void {
   console.error(err);
   setMapState('error');
-  showMapMessage(byId('map-wrap'), 'en', [{ file: 'app', message: err instanceof Error ? err.message : String(err) }]);
-});
+  const message = err instanceof Error ? err.message : String(err);
+  const lang = peekLang(location.search, navigator.languages);
+  showMapMessage(byId('map-wrap'), lang, [{ file: 'app', message }], () => location.reload());
+}
+
+boot().catch(fail);

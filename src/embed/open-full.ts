@@ -12,7 +12,7 @@ export function fullMapUrl(store: Store, href = location.href): string {
 
 /** Appends the link to parent and keeps its address and text in step with the state. */
 export function mountOpenFull(parent: HTMLElement, store: Store): () => void {
-  const link = h('a', { class: 'open-full', target: '_blank', rel: 'noopener' });
+  const link = h('a', { class: 'open-full', target: '_blank', rel: 'noopener noreferrer' });
   const render = () => {
     link.href = fullMapUrl(store);
     link.textContent = t(store.get().lang, 'app.openFull');

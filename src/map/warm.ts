@@ -11,7 +11,8 @@ import { peekFlags } from '../state/url.ts';
 /** Begins loading the engine for the page at search (location.search); never throws. */
 export function warmUpMap(search: string): void {
   const { embed, forceStatic } = peekFlags(search);
-  if (embed || forceStatic || typeof WebGL2RenderingContext === 'undefined') return;
+  // An opaque-origin (sandboxed) frame cannot start MapLibre's worker: map-host goes straight to SVG there.
+  if (embed || forceStatic || typeof WebGL2RenderingContext === 'undefined' || window.origin === 'null') return;
   // A failure here is reported where the map is really started (ui/map-host.ts imports it again).
   import('./map-view.ts').catch(() => {});
   // The WebGL check, too, once the first frame (the SVG map) is on its way: its answer is kept.

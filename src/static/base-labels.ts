@@ -12,7 +12,9 @@ export function baseName(f: Feature, lang: Lang): string {
   const name = f.properties?.name as Record<string, string> | string | null | undefined;
   if (typeof name === 'string') return name;
   if (!name) return '';
-  return name[lang] || name.en || '';
+  // Base-map files have no schema: anything but a string name is treated as no name.
+  const v = name[lang] || name.en;
+  return typeof v === 'string' ? v : '';
 }
 
 /** Cities of one rank, in file order. */
