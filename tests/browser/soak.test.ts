@@ -1,9 +1,13 @@
 /**
  * A long session (issue 9): thousands of slider steps, keyboard steps, play, the site details and
  * the table opened and closed hundreds of times, language and theme switched back and forth, on the
- * WebGL map. Three rounds of the same work: the first warms caches up, and between the end of the
- * first and the end of the third the JS heap (after forced GC), the DOM node count and the number of
- * JS event listeners must not grow beyond a stated noise margin. A leak grows with every round.
+ * WebGL map. Four rounds of the same work; the first warms caches up. A leak grows with every round,
+ * so the lower of the samples after rounds 3 and 4 is compared with the lower of those after rounds 1
+ * and 2: a leak of L per round still shows as at least 2L there, while a one-off spike in a single
+ * sample (an object a pending timer or the compositor holds at the moment of sampling; seen once on CI
+ * as +2 MB and +400 nodes after one round, gone after the next) does not fail the test. The JS heap
+ * (after forced GC, once the page has settled), the DOM node count and the number of JS event
+ * listeners must stay within a stated noise margin.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +39,9 @@ interface Sample {
 }
 
 async function sample(cdp: CDPSession, page: Page): Promise<Sample> {
+  // Let timers and frames that the last step started run out (live-region clears, URL writes).
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   // Twice: the first pass can leave objects with finalizers or weak references for the second.
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -121,9 +128,17 @@ async function round(page: Page, n: number): Promise<void> {
 }
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+const ROUNDS = 4;
+
+/** Per field, the lower of two samples: what stays when a one-off spike is left out. */
+function lower(a: Sample, b: Sample): Sample {
+  const out = { ...a };
+  for (const k of Object.keys(a) as (keyof Sample)[]) out[k] = Math.min(a[k], b[k]);
+  return out;
+}
 
 describe('a long session', () => {
-  it('leaves no growing heap, DOM or listener count over three rounds', { timeout: 400_000 }, async () => {
+  it('leaves no growing heap, DOM or listener count over four rounds', { timeout: 500_000 }, async () => {
     const p = await open(site.browser, `${site.server.url}?date=${DATE}`);
     try {
       await waitDrawn(p.page, DATE);
@@ -131,11 +146,13 @@ describe('a long session', () => {
       await cdp.send('HeapProfiler.enable');
       const t0 = Date.now();
       const samples: Sample[] = [await sample(cdp, p.page)];
-      for (let n = 1; n <= 3; n++) {
+      for (let n = 1; n <= ROUNDS; n++) {
         await round(p.page, n);
         samples.push(await sample(cdp, p.page));
       }
-      const [start, warm, , end] = samples as [Sample, Sample, Sample, Sample];
+      const [start, r1, r2, r3, r4] = samples as [Sample, Sample, Sample, Sample, Sample];
+      const warm = lower(r1, r2);
+      const end = lower(r3, r4);
       console.info(
         `soak: ${((Date.now() - t0) / 1000).toFixed(0)} s; heap ${samples.map((s) => mb(s.heap)).join(' → ')}; ` +
           `nodes ${samples.map((s) => s.nodes).join(' → ')}; elements ${samples.map((s) => s.elements).join(' → ')}; ` +
@@ -143,7 +160,7 @@ describe('a long session', () => {
           `document ${samples.map((s) => s.documentListeners).join(' → ')}`,
       );
       expect(start.elements).toBeGreaterThan(100);
-      // Growth from the warmed-up state over two more full rounds.
+      // Growth from the warmed-up state over two more full rounds (see the note at the top).
       expect(end.heap - warm.heap, `heap ${mb(warm.heap)} → ${mb(end.heap)}`).toBeLessThan(HEAP_MARGIN);
       expect(end.nodes - warm.nodes, 'DOM nodes').toBeLessThan(NODE_MARGIN);
       expect(end.elements - warm.elements, 'elements in the document').toBeLessThanOrEqual(0);
