@@ -1,14 +1,12 @@
 import { defineConfig } from 'vite';
 import { dataCheckPlugin } from './scripts/vite-plugin-data-check.ts';
-import { preloadPlugin } from './scripts/vite-plugin-preload.ts';
 import { staticImagesPlugin } from './scripts/vite-plugin-static.ts';
 
 // Relative base: the built site works from any folder or mirror a newsroom hosts it in.
 export default defineConfig({
   base: './',
   // The data check runs first: an invalid fact file stops the build with its file, feature and field.
-  // The preloads start the data downloads while the HTML is parsed (issue 8).
-  plugins: [dataCheckPlugin(), staticImagesPlugin(), preloadPlugin()],
+  plugins: [dataCheckPlugin(), staticImagesPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,10 +1,11 @@
-/** Wiring only: load data, build the state, mount the controls, start the map (WebGL or SVG). */
-import './styles/main.css';
+/**
+ * Wiring only: load data, build the state, mount the controls, start the map (WebGL or SVG). Loaded by
+ * boot.ts (the page's entry, which also brings the style sheet and starts the engine's download).
+ */
 import { type LoadResult, loadAll } from './data/load.ts';
 import type { Lang } from './data/schema.ts';
 import { startEmbed } from './embed/index.ts';
 import { t } from './i18n/index.ts';
-import { warmUpMap } from './map/warm.ts';
 import { createStore } from './state/store.ts';
 import { parseUrl, peekLang, type UrlContext } from './state/url.ts';
 import { createSlider } from './timeline/slider.ts';
@@ -63,8 +64,6 @@ async function boot(): Promise<void> {
   setMapState('loading');
   clearMapMessages(byId('map-wrap'));
   const lang = peekLang(location.search, navigator.languages);
-  // Performance (issue 8): the map engine downloads while the data does, not after it (map/warm.ts).
-  warmUpMap(location.search);
   const result = await load(lang);
   const { data, basemap, problems } = result;
   if (!data) {

@@ -16,7 +16,16 @@ const STEP_TIMEOUT_MS = 5_000;
  * data-map-state) plus two frames, or after a timeout (then with false).
  */
 function initScript() {
-  const b = { fcp: null, fcpSvg: null, lcp: null, lcpElement: null, svgAt: null, readyAt: null, errorAt: null };
+  const b = {
+    fcp: null,
+    fcpSvg: null,
+    lcp: null,
+    lcpElement: null,
+    svgAt: null,
+    readyAt: null,
+    errorAt: null,
+    lastWork: null,
+  };
   Object.defineProperty(window, '__bench', { value: b });
   let settle = () => {};
   Object.defineProperty(window, '__benchSettled', { value: new Promise((r) => (settle = r)) });
@@ -61,8 +70,13 @@ function initScript() {
       const mo = new MutationObserver(() => done(true));
       mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-date', 'data-map-state'] });
       timer = setTimeout(() => done(false), 4000);
+      // The page's own work for the step: its input handlers, then the style and layout they caused
+      // (forced here, so that it is counted); the map's redraw comes in the next frames, not here.
+      const t0 = performance.now();
       slider.value = String(value);
       slider.dispatchEvent(new Event('input', { bubbles: true }));
+      void document.documentElement.offsetHeight;
+      b.lastWork = performance.now() - t0;
     });
 }
 
@@ -137,7 +151,8 @@ async function sliderSteps(page, cdp, opts) {
     const m0 = await metrics(cdp);
     const ok = await page.evaluate((v) => window.__benchStep(v), value);
     const m1 = await metrics(cdp);
-    return { ok, task: m1.task - m0.task, script: m1.script - m0.script, layout: m1.layout - m0.layout };
+    const work = await page.evaluate(() => window.__bench.lastWork);
+    return { ok, work, task: m1.task - m0.task, script: m1.script - m0.script, layout: m1.layout - m0.layout };
   };
   const empty = [];
   for (let i = 0; i < 15; i++) {

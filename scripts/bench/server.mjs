@@ -38,7 +38,7 @@ export async function startBenchServer(mounts) {
   /** @type {{id: number, url: string, status: number, bytes: number}[]} */
   const log = [];
   // Status line and header block as written on the wire, approximately (HTTP/1.1).
-  const headerBytes = (status, headers) =>
+  const headerBytes = (_status, headers) =>
     17 + Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 0) + 2 + 60;
 
   const entry = (file) => {

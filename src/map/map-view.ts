@@ -3,7 +3,6 @@
  * It reads the store and never writes to it except through the site-click event it forwards.
  */
 import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Lang } from '../data/schema.ts';
 import type { AppData, Basemap } from '../data/types.ts';
@@ -11,12 +10,13 @@ import { t } from '../i18n/index.ts';
 import type { AppState, Store } from '../state/store.ts';
 import { fitView, REGION_BOUNDS } from '../state/view.ts';
 import { paletteFor, type ThemeName } from '../theme/palette.ts';
-import type { LayerContext } from './layer-types.ts';
 import { setActiveView } from './active-view.ts';
+import { engineWorkerUrl } from './engine-worker.ts';
+import type { LayerContext } from './layer-types.ts';
 import { LAYERS } from './layers/index.ts';
 import { baseStyle } from './style.ts';
 
-maplibregl.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+maplibregl.setWorkerUrl(engineWorkerUrl());
 // Start the worker (fetch, parse, boot) as soon as the engine is here, while the data is still on its
 // way (map/warm.ts), instead of when the map is created; the map then finds it ready. Issue 8.
 maplibregl.prewarm();

@@ -1,12 +1,13 @@
 /**
  * Starts the map engine's download while the data loads (issue 8): the map-view chunk (MapLibre and
- * the layer modules) is imported at once, and importing it starts MapLibre's worker (map-view.ts), so
+ * the layer modules) is imported at once, MapLibre's worker script is fetched (map/engine-worker.ts) and
+ * the engine starts its worker as soon as it has run (map-view.ts), so
  * the engine, its worker and the data arrive together instead of one after the other; the WebGL
- * check (ui/webgl.ts) runs while they download rather than after. Only where the
- * WebGL map is going to be drawn right away: an embed waits until it nears the viewport
+ * check (ui/webgl.ts) runs while they download rather than after. Only where the WebGL map is going
+ * to be drawn right away: an embed waits until it nears the viewport
  * (ui/map-host.ts), `static=1` never needs the engine, and a browser without WebGL2 gets the SVG map.
  */
-import { peekFlags } from '../state/url.ts';
+import { peekFlags } from '../state/url-flags.ts';
 
 /** Begins loading the engine for the page at search (location.search); never throws. */
 export function warmUpMap(search: string): void {
@@ -15,6 +16,7 @@ export function warmUpMap(search: string): void {
   if (embed || forceStatic || typeof WebGL2RenderingContext === 'undefined' || window.origin === 'null') return;
   // A failure here is reported where the map is really started (ui/map-host.ts imports it again).
   import('./map-view.ts').catch(() => {});
+  import('./engine-worker.ts').then(({ prefetchEngineWorker }) => prefetchEngineWorker()).catch(() => {});
   // The WebGL check, too, once the first frame (the SVG map) is on its way: its answer is kept.
   requestAnimationFrame(() =>
     setTimeout(() => {

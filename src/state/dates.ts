@@ -9,9 +9,20 @@ export function isIsoDate(s: unknown): s is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+// The slider, the event list and the milestones ask for the same few hundred dates on every step:
+// parsing each once keeps a drag cheap on a slow phone (issue 8). Bounded, in case of odd input.
+const dayCache = new Map<string, number>();
+const DAY_CACHE_MAX = 4096;
+
 /** Days since 1970-01-01 for an ISO date. */
 export function toDay(iso: string): number {
-  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+  let day = dayCache.get(iso);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+    if (dayCache.size >= DAY_CACHE_MAX) dayCache.clear();
+    dayCache.set(iso, day);
+  }
+  return day;
 }
 
 /** ISO date for a day number. */

@@ -6,6 +6,10 @@
 import { LANGS, type Lang } from '../data/schema.ts';
 import { clampDate, isIsoDate } from './dates.ts';
 import type { AppState, ThemeSetting } from './store.ts';
+import { flag, MAX_QUERY_LENGTH } from './url-flags.ts';
+
+// Part of this module's API; they live in url-flags.ts so that the entry script can read them alone.
+export { MAX_QUERY_LENGTH, peekFlags } from './url-flags.ts';
 
 export interface UrlContext {
   range: { start: string; end: string };
@@ -26,8 +30,6 @@ export interface Notice {
 const THEMES: readonly ThemeSetting[] = ['auto', 'light', 'dark'];
 // Longer values than these are junk; they are cut in notices so a hostile URL cannot flood the page.
 const MAX_VALUE_LENGTH = 64;
-// No real link comes near this (the longest valid query is ~120 characters); a longer one is not parsed at all.
-export const MAX_QUERY_LENGTH = 4096;
 // Control characters and bidi overrides would let a crafted link reorder or hide the notice's own words.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
@@ -47,13 +49,6 @@ function langFromBrowser(preferred: readonly string[] | undefined): Lang {
   return 'en';
 }
 
-function flag(v: string | null): boolean | null {
-  if (v === null) return null;
-  if (v === '1' || v === 'true') return true;
-  if (v === '0' || v === 'false') return false;
-  return null;
-}
-
 /**
  * The language a query string asks for, else the browser's, else English: for the few words shown
  * before the data (and so the full parse) is available, such as the slow-loading note.
@@ -61,15 +56,6 @@ function flag(v: string | null): boolean | null {
 export function peekLang(search: string, preferred?: readonly string[]): Lang {
   const raw = search.length > MAX_QUERY_LENGTH ? null : new URLSearchParams(search).get('lang');
   return raw !== null && (LANGS as readonly string[]).includes(raw) ? (raw as Lang) : langFromBrowser(preferred);
-}
-
-/**
- * The embed and static flags of a query string, read the way parseUrl reads them: for starting the map
- * engine's download before the data (and so the full parse) is available.
- */
-export function peekFlags(search: string): { embed: boolean; forceStatic: boolean } {
-  const params = new URLSearchParams(search.length > MAX_QUERY_LENGTH ? '' : search);
-  return { embed: flag(params.get('embed')) ?? false, forceStatic: flag(params.get('static')) ?? false };
 }
 
 /** Parses a query string into a full AppState plus notices for every value that was not used. */

@@ -9,6 +9,7 @@ import { formatDate, t } from '../i18n/index.ts';
 import { fromDay, toDay } from '../state/dates.ts';
 import { phaseAt } from '../state/selectors.ts';
 import type { Store } from '../state/store.ts';
+import { setAttr, setText } from '../ui/dom.ts';
 import { drawAxis } from './axis.ts';
 import { jumpMilestone, milestoneDates, snapDate, stepDate } from './milestones.ts';
 
@@ -90,21 +91,23 @@ export function createSlider(opts: SliderOptions): SliderControl {
     const phase = phaseAt(timeline, date);
     const phaseLabel = phase ? phase.label[lang] : '';
     const dateText = formatDate(lang, date);
-    input.value = String(toDay(date) - startDay);
-    input.setAttribute('aria-valuetext', t(lang, 'slider.valuetext', { date: dateText, phase: phaseLabel }));
-    input.setAttribute('aria-label', t(lang, 'slider.label'));
-    dateOut.textContent = dateText;
-    phaseOut.textContent = phaseLabel;
-    help.textContent = t(lang, 'slider.help');
+    // Only what changed is written: this runs on every step of a drag (ui/dom.ts setText; issue 8).
+    const value = String(toDay(date) - startDay);
+    if (input.value !== value) input.value = value;
+    setAttr(input, 'aria-valuetext', t(lang, 'slider.valuetext', { date: dateText, phase: phaseLabel }));
+    setAttr(input, 'aria-label', t(lang, 'slider.label'));
+    setText(dateOut, dateText);
+    setText(phaseOut, phaseLabel);
+    setText(help, t(lang, 'slider.help'));
     const playing = timer !== undefined;
-    el.setAttribute('aria-label', t(lang, 'slider.label'));
+    setAttr(el, 'aria-label', t(lang, 'slider.label'));
     if (reducedMotion?.matches) {
-      play.textContent = t(lang, 'slider.next');
+      setText(play, t(lang, 'slider.next'));
       play.removeAttribute('aria-pressed');
       return;
     }
-    play.textContent = playing ? t(lang, 'slider.pause') : t(lang, 'slider.play');
-    play.setAttribute('aria-pressed', String(playing));
+    setText(play, playing ? t(lang, 'slider.pause') : t(lang, 'slider.play'));
+    setAttr(play, 'aria-pressed', String(playing));
   };
 
   input.addEventListener('input', () => {

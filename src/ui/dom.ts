@@ -21,6 +21,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * Sets a node's text only when it differs. Controls re-render on every slider step, and rewriting an
+ * unchanged text still replaces its text node and costs a relayout (issue 8).
+ */
+export function setText(el: Node, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** Sets an attribute only when it differs (see setText). */
+export function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 /** True for absolute http(s) URLs only: anything else (javascript:, data:) never becomes a link. */
 export function isSafeUrl(url: unknown): url is string {
   if (typeof url !== 'string') return false;

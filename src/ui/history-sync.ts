@@ -13,10 +13,12 @@ export interface HistorySync {
 }
 
 /**
- * Least time between two replaceState calls while a value keeps changing (a drag, a host sending
- * dates). Browsers cap history calls (Chromium: 200 per 10 s, then it ignores them with a console
- * warning; Safari: 100 per 30 s, then it throws), and a capped browser would also drop the pushState
- * of the move's end. At most 4 per second stays under both caps; the last value is always written.
+ * Quiet time after the last change before the live URL is rewritten (replaceState) while a value keeps
+ * changing (a drag, a host sending dates): a drag rewrites it when it pauses, not on every step. Each
+ * replaceState costs a few milliseconds of a phone's main thread (issue 8), and browsers cap history
+ * calls (Chromium: 200 per 10 s, then it ignores them with a console warning; Safari: 100 per 30 s,
+ * then it throws), and a capped browser would also drop the pushState of the move's end. At most 4
+ * per second stays under both caps; the last value is always written.
  */
 export const REPLACE_INTERVAL_MS = 250;
 
@@ -44,10 +46,10 @@ export function startHistorySync(store: Store, ctx: UrlContext, replaceInterval 
     safe(() => history.replaceState(null, '', url()));
   };
   const replaceSoon = () => {
-    if (pending !== undefined) return;
-    const wait = lastReplace + replaceInterval - performance.now();
-    if (wait <= 0) replaceNow();
-    else pending = window.setTimeout(replaceNow, wait);
+    cancelPending();
+    // At least replaceInterval after the last write, and only once the value has rested that long.
+    const wait = Math.max(replaceInterval, lastReplace + replaceInterval - performance.now());
+    pending = window.setTimeout(replaceNow, wait);
   };
   const off = store.subscribe((_s, _p, mode) => {
     if (mode === 'none') return;

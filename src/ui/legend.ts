@@ -1,10 +1,11 @@
 /** The legend, bound to the date: counts of sites by status, the basis encoding, zone and footprint keys. */
-import type { AppData } from '../data/types.ts';
+
 import { STATUSES } from '../data/schema.ts';
+import type { AppData } from '../data/types.ts';
 import { formatDate, formatNumber, t } from '../i18n/index.ts';
 import { countsByStatus } from '../state/selectors.ts';
 import type { Store } from '../state/store.ts';
-import { h } from './dom.ts';
+import { h, setText } from './dom.ts';
 
 /** Mounts the legend into parent; returns an unmount function. */
 export function mountLegend(parent: HTMLElement, data: AppData, store: Store): () => void {
@@ -62,9 +63,6 @@ export function mountLegend(parent: HTMLElement, data: AppData, store: Store): (
         ),
       ),
     );
-  };
-  const setText = (el: HTMLElement, text: string) => {
-    if (el.textContent !== text) el.textContent = text;
   };
   const render = () => {
     const { date, lang } = store.get();

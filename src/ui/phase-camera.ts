@@ -8,7 +8,7 @@ import { t } from '../i18n/index.ts';
 import { activeView, onActiveView } from '../map/active-view.ts';
 import { phaseAt } from '../state/selectors.ts';
 import type { Store } from '../state/store.ts';
-import { h } from './dom.ts';
+import { h, setText } from './dom.ts';
 
 /** Adds the two camera buttons to the map's tool bar; returns an unmount function. */
 export function mountPhaseCamera(tools: HTMLElement, data: AppData, store: Store): () => void {
@@ -17,8 +17,8 @@ export function mountPhaseCamera(tools: HTMLElement, data: AppData, store: Store
   const render = () => {
     const { lang, date } = store.get();
     const phase = phaseAt(data.timeline, date);
-    focus.textContent = t(lang, 'map.phaseView');
-    reset.textContent = t(lang, 'map.resetView');
+    setText(focus, t(lang, 'map.phaseView'));
+    setText(reset, t(lang, 'map.resetView'));
     const running = activeView() !== null;
     focus.hidden = !running || !phase?.camera;
     reset.hidden = !running;

@@ -4,7 +4,7 @@ import type { AppData } from '../data/types.ts';
 import { formatDate, t } from '../i18n/index.ts';
 import { statusAt } from '../state/selectors.ts';
 import type { Store } from '../state/store.ts';
-import { h } from './dom.ts';
+import { h, setAttr, setText } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
 
 /** The "since" cell: the date, or "before September 2024" for periods older than the map's range. */
@@ -46,8 +46,8 @@ export function createSiteTable(data: AppData, store: Store): SiteTable {
 
   const render = () => {
     const { date, lang } = store.get();
-    toggle.textContent = wrap.hidden ? t(lang, 'table.show') : t(lang, 'table.hide');
-    toggle.setAttribute('aria-expanded', String(!wrap.hidden));
+    setText(toggle, wrap.hidden ? t(lang, 'table.show') : t(lang, 'table.hide'));
+    setAttr(toggle, 'aria-expanded', String(!wrap.hidden));
     if (wrap.hidden) return;
     const key = `${lang}|${date}`;
     if (key === lastKey) return;

@@ -46,7 +46,13 @@ export const ainAlAsadLayer: MapLayer = {
   id: SRC,
   add(ctx) {
     const { map, palette } = ctx;
-    const features = ctx.data.ain.features.map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
+    // Only what the layers read (role), not the periods and sources.
+    const features = ctx.data.ain.features.map((f) => ({
+      type: 'Feature' as const,
+      id: f.id,
+      geometry: f.geometry,
+      properties: { id: f.id, role: f.properties.role },
+    }));
     map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features } as never });
     const isFootprint = ['==', ['get', 'role'], 'footprint'] as never;
     map.addLayer({

@@ -90,7 +90,14 @@ export const presenceLayer: MapLayer = {
   id: SRC,
   add(ctx) {
     const { map } = ctx;
-    const features = mapped(ctx).map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
+    // Only what the layers read (the sources, notes and periods stay on the main thread): the worker
+    // gets a few hundred bytes to copy and tile instead of the whole fact file (issue 8).
+    const features = mapped(ctx).map((f) => ({
+      type: 'Feature' as const,
+      id: f.id,
+      geometry: f.geometry,
+      properties: { id: f.id, kind: f.properties.kind, location: { precision: f.properties.location.precision } },
+    }));
     map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features } as never, promoteId: 'id' });
     map.addSource(LABELS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({

@@ -39,7 +39,13 @@ export const threatZoneLayer: MapLayer = {
   onTop: ['zone-label'],
   add(ctx) {
     const { map } = ctx;
-    const features = ctx.data.zone.features.map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
+    // Only what the layers read: role and name (the camp's label), not the notes in four languages.
+    const features = ctx.data.zone.features.map((f) => ({
+      type: 'Feature' as const,
+      id: f.id,
+      geometry: f.geometry,
+      properties: { id: f.id, role: f.properties.role, name: f.properties.name },
+    }));
     map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features } as never, promoteId: 'id' });
     map.addSource(LABEL, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     setHatch(ctx);
