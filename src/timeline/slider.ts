@@ -76,6 +76,7 @@ export function createSlider(opts: SliderOptions): SliderControl {
   el.append(head, row, help);
 
   let timer: number | undefined;
+  let repeating = false;
   const set = (date: string, commit: boolean) => {
     store.set({ date }, 'replace');
     if (commit) opts.onCommit();
@@ -130,7 +131,14 @@ export function createSlider(opts: SliderOptions): SliderControl {
     if (next === null) return;
     e.preventDefault();
     stop();
-    set(next, true);
+    // A held key repeats: one history entry for the whole move, written when the key is let go.
+    set(next, !e.repeat);
+    if (e.repeat) repeating = true;
+  });
+  input.addEventListener('keyup', () => {
+    if (!repeating) return;
+    repeating = false;
+    opts.onCommit();
   });
   play.addEventListener('click', () => {
     if (timer !== undefined) return stop();
