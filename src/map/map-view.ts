@@ -147,8 +147,24 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
   };
 
   return new Promise((resolve, reject) => {
-    map.once('error', (e) => reject(e.error ?? new Error('map error')));
+    let loaded = false;
+    map.on('error', (e) => {
+      if (loaded) {
+        // After the first draw an error (a tile the worker could not cut, say) is not fatal: the map
+        // keeps what it has drawn. Said once in the console, not thrown.
+        console.warn('map:', e.error?.message ?? 'error');
+        return;
+      }
+      // Before it: the caller switches to the SVG map; the half-built engine (canvas, worker) goes.
+      try {
+        map.remove();
+      } catch {
+        // Already torn down.
+      }
+      reject(e.error ?? new Error('map error'));
+    });
     map.on('load', () => {
+      loaded = true;
       // The attribution starts folded on small screens, where it would cover the map's south.
       if (container.clientWidth < 640) {
         container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
