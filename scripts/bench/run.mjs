@@ -127,7 +127,8 @@ const env = {
   runs: opts.runs,
   minutes: ((Date.now() - started) / 60000).toFixed(1),
 };
-const md = `${markdown({ app, base, budget, noise, env })}\n\nThe benchmark took ${env.minutes} min (\`npm run bench\`, build included).`;
+const built = !process.argv.includes('--no-build') && flagValue('dist') === undefined;
+const md = `${markdown({ app, base, budget, noise, env })}\n\nThe benchmark took ${env.minutes} min (\`npm run bench -- ${process.argv.slice(2).join(' ')}\`${built ? ', build included' : ', on an existing build'}).`;
 const firstPaintGz = gzipSync(html, { level: 9 }).length;
 const out = join(ROOT, 'bench', 'results');
 mkdirSync(out, { recursive: true });
