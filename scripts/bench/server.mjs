@@ -14,18 +14,8 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
+// Content types by extension, shared with the test server (tests/browser/server.ts).
+const TYPES = JSON.parse(readFileSync(new URL('../mime-types.json', import.meta.url), 'utf8'));
 
 /**
  * Starts the server. mounts: [urlPrefix, folder] pairs, longest prefix first wins.

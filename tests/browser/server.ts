@@ -1,23 +1,14 @@
 /** A small static file server for the built site (and test host pages), on 127.0.0.1 only. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
+// Content types by extension, shared with the benchmark's server (scripts/bench/server.mjs).
+const TYPES: Record<string, string> = JSON.parse(
+  readFileSync(new URL('../../scripts/mime-types.json', import.meta.url), 'utf8'),
+);
 
 export type Override = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
