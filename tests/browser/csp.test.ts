@@ -6,7 +6,7 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, waitDrawn, waitReady } from './browser.ts';
+import { launch, type OpenedPage, open, waitDrawn, waitReady } from './browser.ts';
 import { DIST, useSite } from './fixture.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -97,6 +97,14 @@ const strictness = (target: Page | Frame): Promise<Strictness> =>
     return { csp: w.csp, storage: w.storage };
   });
 
+/** No CSP violation, no storage or cookie, no error and no request off the origin. */
+async function expectClean(p: OpenedPage): Promise<void> {
+  expect(await strictness(p.page)).toEqual({ csp: [], storage: [] });
+  expect(await p.page.context().cookies()).toEqual([]);
+  expect(p.errors).toEqual([]);
+  expect(p.offsite).toEqual([]);
+}
+
 /** Everything a reader does in a session, on whichever renderer is up. */
 async function useTheMap(page: Page): Promise<void> {
   await page.locator('#date-slider').focus();
@@ -126,10 +134,7 @@ describe('under a strict Content-Security-Policy', () => {
       await waitDrawn(p.page, DATE);
       expect(await p.page.locator('#map canvas.maplibregl-canvas').count()).toBe(1);
       await useTheMap(p.page);
-      expect(await strictness(p.page)).toEqual({ csp: [], storage: [] });
-      expect(await p.page.context().cookies()).toEqual([]);
-      expect(p.errors).toEqual([]);
-      expect(p.offsite).toEqual([]);
+      await expectClean(p);
     } finally {
       await p.close();
     }
@@ -154,10 +159,7 @@ describe('under a strict Content-Security-Policy', () => {
       );
       await p.page.waitForFunction(() => document.getElementById('map')!.dataset.renderer === 'svg');
       await waitReady(p.page);
-      expect(await strictness(p.page)).toEqual({ csp: [], storage: [] });
-      expect(await p.page.context().cookies()).toEqual([]);
-      expect(p.errors).toEqual([]);
-      expect(p.offsite).toEqual([]);
+      await expectClean(p);
     } finally {
       await p.close();
     }

@@ -74,7 +74,7 @@ const VALID: Cmd[] = [
 /** Installs the recorder in the map's window: the view after each message, and any error. */
 function record(target: Page | Frame): Promise<View> {
   return target.evaluate(() => {
-    const w = window as unknown as { views: unknown[]; protoSnapshot: string };
+    const w = window as unknown as { views: unknown[]; protoSnapshot: string; snapshotProtos: () => string };
     const slider = document.getElementById('date-slider') as HTMLInputElement;
     const snapshot = () =>
       [Object.prototype, Array.prototype, Function.prototype, String.prototype]
@@ -85,6 +85,8 @@ function record(target: Page | Frame): Promise<View> {
             .join(','),
         )
         .join('|');
+    // Kept for the second reading (recorded()): the same function, taken before any message arrived.
+    w.snapshotProtos = snapshot;
     w.protoSnapshot = snapshot();
     w.views = [];
     const view = () => ({
@@ -100,15 +102,13 @@ function record(target: Page | Frame): Promise<View> {
 
 const recorded = (target: Page | Frame) =>
   target.evaluate(() => {
-    const w = window as unknown as { views: View[]; protoSnapshot: string; pageErrors?: string[] };
-    const snapshot = [Object.prototype, Array.prototype, Function.prototype, String.prototype]
-      .map((p) =>
-        Object.getOwnPropertyNames(p)
-          .sort()
-          .map((k) => `${k}:${typeof Object.getOwnPropertyDescriptor(p, k)?.value}`)
-          .join(','),
-      )
-      .join('|');
+    const w = window as unknown as {
+      views: View[];
+      protoSnapshot: string;
+      snapshotProtos: () => string;
+      pageErrors?: string[];
+    };
+    const snapshot = w.snapshotProtos();
     return {
       views: w.views,
       protoChanged: snapshot !== w.protoSnapshot,
