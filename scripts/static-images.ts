@@ -11,7 +11,7 @@ import { type AppData, BASEMAP_FILES, type Basemap, DATA_FILES } from '../src/da
 import { type DataFileName, type DataOf, validateFile } from '../src/data/validate.ts';
 import { addDays } from '../src/state/dates.ts';
 import { phaseAt } from '../src/state/selectors.ts';
-import { altText } from '../src/static/alt-text.ts';
+import { sceneAt } from '../src/scene/scene.ts';
 import { renderStaticMap } from '../src/static/render-svg.ts';
 import { woffToSfnt } from './woff-to-sfnt.ts';
 
@@ -94,7 +94,8 @@ export function phaseDates(timeline: AppData['timeline']): { id: string; date: s
 export function prerender(inputs: StaticInputs): { svg: string; alt: string; date: string } {
   const date = defaultDate(inputs.data.timeline);
   const opts = { ...inputs, date, lang: 'en' as const, theme: 'light' as const, width: 1000, height: 620 };
-  return { svg: renderStaticMap({ ...opts, fluid: true, idPrefix: 'prerender' }), alt: altText(opts), date };
+  const scene = sceneAt(inputs, date, 'en', 'light');
+  return { svg: renderStaticMap({ ...opts, scene, fluid: true, idPrefix: 'prerender' }), alt: scene.alt, date };
 }
 
 const require = createRequire(import.meta.url);
@@ -162,7 +163,7 @@ export function buildStaticImages({ root, outDir }: { root: string; outDir: stri
     const svg = renderStaticMap({ ...inputs, ...IMAGE, date: shot.date, lang: 'en', theme: 'light', legend: true });
     writeFileSync(join(dir, `${shot.name}.svg`), svg);
     writeFileSync(join(dir, `${shot.name}.png`), svgToPng(svg, fonts));
-    const alt = Object.fromEntries(LANGS.map((lang) => [lang, altText({ data: inputs.data, date: shot.date, lang })]));
+    const alt = Object.fromEntries(LANGS.map((lang) => [lang, sceneAt(inputs, shot.date, lang, 'light').alt]));
     entries.push({
       id: shot.id,
       date: shot.date,

@@ -1,21 +1,33 @@
 /**
- * Wiring only: load data, build the state, mount the controls, start the map (WebGL or SVG). Loaded by
- * boot.ts (the page's entry, which also brings the style sheet and starts the engine's download).
+ * Wiring only: load data, build the state and the scene source, mount the controls and the render
+ * host, and connect them: state → scene → renderers and panels; the host's status → the page's
+ * readiness attributes, the print view and the camera buttons. Loaded by boot.ts (the page's entry,
+ * which also brings the style sheet and starts the engine's download).
  */
 import { type LoadResult, loadAll } from './data/load.ts';
 import type { Lang } from './data/schema.ts';
 import { startEmbed } from './embed/index.ts';
 import { t } from './i18n/index.ts';
+import { createRendererHost } from './render/host.ts';
+import { type SceneOf, sceneCache } from './scene/scene.ts';
 import { createStore } from './state/store.ts';
 import { parseUrl, peekLang, type UrlContext } from './state/url.ts';
 import { createSlider } from './timeline/slider.ts';
-import { applyLang, applyTheme, onSystemThemeChange, setMapState } from './ui/document-state.ts';
+import { mountAinCallout } from './ui/ain-callout.ts';
+import {
+  applyLang,
+  applyTheme,
+  onSystemThemeChange,
+  resolveTheme,
+  setDrawnDate,
+  setMapState,
+  setRenderer,
+} from './ui/document-state.ts';
 import { clearMapMessages, showMapMessage, showPartialNote, showSlowNote } from './ui/error-view.ts';
 import { startHistorySync } from './ui/history-sync.ts';
 import { mountLegend } from './ui/legend.ts';
 import { mountLiveRegion } from './ui/live-region.ts';
 import { mountMapLabel } from './ui/map-label.ts';
-import { startMapHost } from './ui/map-host.ts';
 import { showNotices } from './ui/notices.ts';
 import { mountPhaseCamera } from './ui/phase-camera.ts';
 import { mountPhasePanel } from './ui/phase-panel.ts';
@@ -87,26 +99,47 @@ async function boot(): Promise<void> {
   applyLang(state.lang);
   applyTheme(state.theme);
 
+  const scenes = sceneCache({ data, basemap });
+  const sceneOf: SceneOf = (s) => scenes(s.date, s.lang, resolveTheme(s.theme));
+  const renderer = createRendererHost({
+    data,
+    basemap,
+    container: byId('map'),
+    staticEl: byId('map-static'),
+    watchEl: byId('map-wrap'),
+    onSiteClick: (id) => store.set({ site: id }, 'push'),
+    onFatal: (err) => {
+      setMapState('error');
+      const message = err instanceof Error ? err.message : String(err);
+      showMapMessage(byId('map-wrap'), store.get().lang, [{ file: 'map', message }], () => location.reload());
+    },
+  });
+  renderer.subscribe((r) => {
+    setRenderer(byId('map'), r.kind, r.fallbackReason);
+    if (r.date) setDrawnDate(r.date);
+    if (r.ready) setMapState('ready');
+  });
+
   // Inside an embed the frame's URL is the host's business (it carries Pym's childId and the allowed
   // origins), and history entries would pile up behind the host page's back button: no URL sync there.
-  const sync = state.embed ? null : startHistorySync(store, ctx);
-  const commit = () => sync?.commit();
+  if (!state.embed) startHistorySync(store, ctx);
   const side = byId('side');
   side.replaceChildren();
-  mountLegend(side, data, store);
-  mountSiteList(side, data, store, commit);
+  mountLegend(side, store, sceneOf);
+  mountSiteList(side, store, sceneOf);
   mountPhasePanel(side, data, store);
-  mountSiteDetails(side, data, store, commit);
-  mountLiveRegion(byId('app'), data, store);
-  mountMapLabel(byId('map'), byId('map-desc'), data, store);
-  mountPrintView({ data, basemap, store, container: byId('map'), staticHost: byId('map-static'), sourcesParent: side });
-  const slider = createSlider({ timeline: data.timeline, store, onCommit: commit });
+  mountSiteDetails(side, data, store, sceneOf);
+  mountLiveRegion(byId('app'), store, sceneOf);
+  mountMapLabel(byId('map'), byId('map-desc'), store, sceneOf);
+  mountAinCallout(byId('map'), store, sceneOf);
+  mountPrintView({ data, basemap, store, sceneOf, renderer, staticHost: byId('map-static'), sourcesParent: side });
+  const slider = createSlider({ timeline: data.timeline, store });
   byId('timeline-slot').replaceWith(slider.element);
-  const table = createSiteTable(data, store);
+  const table = createSiteTable(data, store, sceneOf);
   byId('table-slot').replaceWith(table.element);
   byId('map-tools').append(table.toggle);
-  mountPhaseCamera(byId('map-tools'), data, store);
-  startEmbed({ store, data, mapTools: byId('map-tools'), onCommit: commit });
+  mountPhaseCamera(byId('map-tools'), data, store, renderer);
+  startEmbed({ store, data, mapTools: byId('map-tools') });
   showNotices(byId('notices'), notices, state.lang);
 
   const renderText = () => {
@@ -116,18 +149,28 @@ async function boot(): Promise<void> {
     byId('source-line').textContent = t(lang, 'app.sourceLine');
   };
   renderText();
+  // The map answers from here on: the SVG map draws every state until the WebGL map takes over.
+  const draw = () => {
+    const s = store.get();
+    renderer.show(sceneOf(s), s.site);
+  };
+  draw();
   store.subscribe((s, p) => {
     if (s.lang !== p.lang) {
       applyLang(s.lang);
       renderText();
     }
     if (s.theme !== p.theme) applyTheme(s.theme);
+    draw();
   });
-  onSystemThemeChange(() => applyTheme(store.get().theme));
+  onSystemThemeChange(() => {
+    applyTheme(store.get().theme);
+    draw();
+  });
 
   const fileProblems = problems.filter((p) => p.file !== 'consistency');
   if (fileProblems.length) showPartialNote(byId('map-wrap'), state.lang, fileProblems);
-  await startMapHost({ data, basemap, store, mapWrap: byId('map-wrap'), onCommit: commit });
+  await renderer.start({ forceStatic: state.forceStatic, embed: state.embed });
 }
 
 function fail(err: unknown): void {

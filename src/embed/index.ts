@@ -19,11 +19,6 @@ export interface EmbedOptions {
   data: AppData;
   /** The map's tool bar (#map-tools), where the Embed button goes. */
   mapTools: HTMLElement;
-  /**
-   * The app's "move complete" hook. Deliberately not called for host commands: they use history
-   * mode 'replace' so a host never adds entries to the reader's back button.
-   */
-  onCommit?: () => void;
 }
 
 /** Starts the embed features; returns a function that stops them all. */

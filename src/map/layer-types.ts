@@ -1,40 +1,50 @@
-/** The contract of a map layer module (one file per layer under layers/, registered in layers/index.ts). */
+/**
+ * The contract of a map layer module (one file per layer under layers/, registered in layers/index.ts):
+ * a spec built from the symbology (src/scene/symbology.ts), and an `apply` that brings the map to a
+ * scene by diffing feature-state, a paint value or a small label source. Layers never ask the facts
+ * about a date: the scene has the answers.
+ */
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang } from '../data/schema.ts';
 import type { AppData, Basemap } from '../data/types.ts';
-import type { AppState } from '../state/store.ts';
-import type { Palette } from '../theme/palette.ts';
+import type { Scene } from '../scene/scene.ts';
 
 export interface LayerContext {
   map: MapLibreMap;
   data: AppData;
   basemap: Partial<Basemap>;
-  palette: Palette;
-  lang: Lang;
   /** Called when the reader clicks or taps a site on the map. */
   onSiteClick: (siteId: string) => void;
 }
 
+/** One layer module's instance on one map (its diff state lives here, not in module globals). */
 export interface MapLayer {
-  /** Prefix of the source and layer ids it owns. */
-  id: string;
   /** Layers to raise above all others once every module is added (labels that must win placement). */
   onTop?: readonly string[];
-  /** Adds its sources and layers (called once, in registry order: later layers draw on top). */
-  add(ctx: LayerContext): void;
+  /** Adds its sources and layers, styled for the first scene (called once, in registry order: later layers draw on top). */
+  add(ctx: LayerContext, scene: Scene): void;
   /**
-   * Applies the state (date, site) with filters, feature-state or small data updates; never re-adds
-   * sources. Returns true when it changed what the canvas draws (a slider step that changes nothing on
-   * the map then costs no frame at all).
+   * Brings the map to the scene (and the selected site): feature-state, a paint value or a small data
+   * update, and only what changed; never re-adds sources. Returns true when it changed what the canvas
+   * draws (a slider step that changes nothing on the map then costs no frame at all).
    */
-  update?(ctx: LayerContext, state: AppState): boolean;
-  /** Re-applies colours and label language after a theme or language change. */
-  restyle?(ctx: LayerContext): void;
-  /** Removes DOM it created outside the canvas (markers). */
-  remove?(): void;
+  apply(ctx: LayerContext, scene: Scene, selected: string | null): boolean;
 }
+
+/** Makes a layer instance for one map. */
+export type LayerFactory = () => MapLayer;
 
 /** The label expression for a `{en, de, fr, ar}` name object, falling back to English. */
 export function nameField(lang: Lang, prop = 'name'): ExpressionSpecification {
   return ['coalesce', ['get', lang, ['get', prop]], ['get', 'en', ['get', prop]]];
+}
+
+/** A change detector: true the first time and whenever the value differs from the last one seen. */
+export function changed<T>(): (value: T) => boolean {
+  let last: { v: T } | null = null;
+  return (value) => {
+    if (last && last.v === value) return false;
+    last = { v: value };
+    return true;
+  };
 }

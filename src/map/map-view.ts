@@ -1,16 +1,14 @@
 /**
- * The MapLibre renderer: builds the map, adds the registered layers, and applies AppState to them.
- * It reads the store and never writes to it except through the site-click event it forwards.
+ * The MapLibre renderer: builds the map, adds the registered layers, and brings them to the scene it
+ * is shown. It owns no state: the render host (src/render/) tells it what to draw.
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Lang } from '../data/schema.ts';
 import type { AppData, Basemap } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
-import type { AppState, Store } from '../state/store.ts';
+import type { Scene } from '../scene/scene.ts';
 import { fitView, REGION_BOUNDS } from '../state/view.ts';
-import { paletteFor, type ThemeName } from '../theme/palette.ts';
-import { setActiveView } from './active-view.ts';
 import { engineWorkerUrl } from './engine-worker.ts';
 import type { LayerContext } from './layer-types.ts';
 import { LAYERS } from './layers/index.ts';
@@ -25,10 +23,11 @@ export interface MapViewOptions {
   container: HTMLElement;
   data: AppData;
   basemap: Partial<Basemap>;
-  store: Store;
-  theme: () => ThemeName;
-  /** Called with the date whenever the map has finished drawing it. */
-  onDrawn: (date: string) => void;
+  /** The scene and selection to draw first. */
+  scene: Scene;
+  selected: string | null;
+  /** Called with the scene (and selection) whenever the map has finished drawing it. */
+  onDrawn: (scene: Scene, selected: string | null) => void;
   onSiteClick: (siteId: string) => void;
   /** Called when WebGL is lost for good or the map fails; the caller switches to the SVG map. */
   onFailure: (reason: string) => void;
@@ -37,8 +36,8 @@ export interface MapViewOptions {
 
 export interface MapView {
   map: maplibregl.Map;
-  /** Re-applies theme and language. */
-  restyle(): void;
+  /** Brings the map to a scene and selection (only what changed is sent to the map). */
+  show(scene: Scene, selected: string | null): void;
   /** Flies (or jumps, with reduced motion) to a camera. */
   showCamera(center: [number, number], zoom: number): void;
   resetView(): void;
@@ -87,12 +86,12 @@ function labelControls(map: maplibregl.Map, lang: Lang): void {
 
 /** Creates the WebGL map; resolves once its style is loaded and all layers are added. */
 export function createMapView(opts: MapViewOptions): Promise<MapView> {
-  const { container, store } = opts;
-  const state0 = store.get();
+  const { container } = opts;
+  const lang0 = opts.scene.lang;
   const view = fitView(container.clientWidth || 800, container.clientHeight || 600);
   const map = new maplibregl.Map({
     container,
-    style: baseStyle(paletteFor(opts.theme())),
+    style: baseStyle(opts.scene.palette),
     center: view.center,
     zoom: view.zoom,
     minZoom: 3,
@@ -101,49 +100,46 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
       [REGION_BOUNDS[0] - 12, REGION_BOUNDS[1] - 8],
       [REGION_BOUNDS[2] + 12, REGION_BOUNDS[3] + 8],
     ],
-    attributionControl: { compact: true, customAttribution: attribution(state0.lang) },
+    attributionControl: { compact: true, customAttribution: attribution(lang0) },
     fadeDuration: 0,
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
     cooperativeGestures: opts.cooperativeGestures,
-    locale: mapLocale(state0.lang),
+    locale: mapLocale(lang0),
     canvasContextAttributes: { preserveDrawingBuffer: false, antialias: false },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  labelControls(map, state0.lang);
+  labelControls(map, lang0);
 
-  const ctx = (): LayerContext => ({
-    map,
-    data: opts.data,
-    basemap: opts.basemap,
-    palette: paletteFor(opts.theme()),
-    lang: store.get().lang,
-    onSiteClick: opts.onSiteClick,
-  });
-
-  let drawnDate = '';
-  // A frame is on its way (the next idle reports the date); without one the canvas already shows it.
+  const ctx: LayerContext = { map, data: opts.data, basemap: opts.basemap, onSiteClick: opts.onSiteClick };
+  const layers = LAYERS.map((make) => make());
+  let current = { scene: opts.scene, selected: opts.selected };
+  let lang = lang0;
+  // A frame is on its way (the next idle reports the scene); without one the canvas already shows it.
   let frameDue = false;
-  const apply = (state: AppState, force = false) => {
-    const c = ctx();
-    let changed = force;
-    for (const layer of LAYERS) if (layer.update?.(c, state)) changed = true;
-    drawnDate = state.date;
+  const apply = (force = false) => {
+    const { scene, selected } = current;
+    if (scene.lang !== lang) {
+      lang = scene.lang;
+      labelControls(map, lang);
+    }
+    let drew = force;
+    for (const layer of layers) if (layer.apply(ctx, scene, selected)) drew = true;
     // Most slider steps change no site, zone or label: then the map draws nothing new and the step
-    // costs no frame (issue 8). The date is reported as drawn at once, or by the idle already due.
-    if (changed) {
+    // costs no frame (issue 8). The scene is reported as drawn at once, or by the idle already due.
+    if (drew) {
       frameDue = true;
       map.triggerRepaint();
     } else if (!frameDue) {
-      opts.onDrawn(drawnDate);
+      opts.onDrawn(scene, selected);
     }
   };
   const onIdle = () => {
     frameDue = false;
-    opts.onDrawn(drawnDate);
+    opts.onDrawn(current.scene, current.selected);
   };
 
   return new Promise((resolve, reject) => {
@@ -169,10 +165,9 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
       if (container.clientWidth < 640) {
         container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       }
-      const c = ctx();
-      for (const layer of LAYERS) layer.add(c);
-      for (const id of LAYERS.flatMap((l) => l.onTop ?? [])) map.moveLayer(id);
-      apply(store.get(), true);
+      for (const layer of layers) layer.add(ctx, current.scene);
+      for (const id of layers.flatMap((l) => l.onTop ?? [])) map.moveLayer(id);
+      apply(true);
       map.on('idle', onIdle);
       // Until the reader pans or zooms, the map keeps fitting the region when its box changes size
       // (web fonts arriving, a rotated phone, the host resizing the frame).
@@ -185,19 +180,13 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
         const v = fitView(container.clientWidth, container.clientHeight);
         map.jumpTo({ center: v.center, zoom: v.zoom });
       });
-      const unsubscribe = store.subscribe((s, prev) => {
-        if (s.lang !== prev.lang) mapView.restyle();
-        else if (s.date !== prev.date || s.site !== prev.site) apply(s);
-      });
       map.getCanvas().addEventListener('webglcontextlost', () => opts.onFailure('webgl-context-lost'));
       const mapView: MapView = {
         map,
-        restyle() {
-          const c2 = ctx();
-          labelControls(map, c2.lang);
-          map.setPaintProperty('background', 'background-color', c2.palette.sea);
-          for (const layer of LAYERS) layer.restyle?.(c2);
-          apply(store.get(), true);
+        show(scene, selected) {
+          if (scene === current.scene && selected === current.selected) return;
+          current = { scene, selected };
+          apply();
         },
         showCamera(center, zoom) {
           const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -209,13 +198,9 @@ export function createMapView(opts: MapViewOptions): Promise<MapView> {
           mapView.showCamera(v.center, v.zoom);
         },
         destroy() {
-          setActiveView(null);
-          unsubscribe();
-          for (const layer of LAYERS) layer.remove?.();
           map.remove();
         },
       };
-      setActiveView(mapView);
       resolve(mapView);
     });
   });

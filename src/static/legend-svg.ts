@@ -1,17 +1,13 @@
 /** The legend box of the SVG map (images and print): the date in large type, the phase, counts, and keys. */
-import { type Lang, STATUSES } from '../data/schema.ts';
-import type { AppData } from '../data/types.ts';
+import { STATUSES } from '../data/schema.ts';
 import { formatDate, formatNumber, t } from '../i18n/index.ts';
-import { countsByStatus, phaseAt, statusAt, zoneAt } from '../state/selectors.ts';
-import { BASIS_FILL_OPACITY, type Palette } from '../theme/palette.ts';
+import type { Scene } from '../scene/scene.ts';
+import { BASIS_FILL_OPACITY, SITE, ZONE } from '../scene/symbology.ts';
 import { type Box, overlaps, textWidth } from './labels.ts';
 import { attrs, esc, num } from './svg-escape.ts';
 
 export interface LegendOptions {
-  data: AppData;
-  date: string;
-  lang: Lang;
-  palette: Palette;
+  scene: Scene;
   width: number;
   height: number;
   /** Id prefix of the map (the zone hatch pattern is `${id}-hatch`). */
@@ -44,7 +40,8 @@ function wrap(text: string, size: number, max: number, rtl: boolean): string[] {
 
 /** The legend as SVG plus the box it covers (so labels keep clear of it). */
 export function legendSvg(o: LegendOptions): { svg: string; box: Box } {
-  const { data, date, lang, palette: p } = o;
+  const { scene } = o;
+  const { date, lang, palette: p } = scene;
   const rtl = lang === 'ar';
   const inner = W - 2 * PAD;
   const rows: string[] = [];
@@ -57,14 +54,15 @@ export function legendSvg(o: LegendOptions): { svg: string; box: Box } {
       `<text${attrs({ x: rtl ? W - x : x, y, 'font-size': size, 'text-anchor': anchor, ...extra })}${rtl ? ' direction="rtl"' : ''}>${esc(s)}</text>`,
     );
   };
+  // The map's own symbol at the legend's size: fill radius 4.5, the status stroke outside it.
   const dot = (x: number, cy: number, fill: string, opacity: number) =>
     rows.push(
-      `<circle${attrs({ cx: rtl ? W - x : x, cy, r: 5.5, fill, 'fill-opacity': opacity, stroke: fill, 'stroke-width': 2 })}/>`,
+      `<circle${attrs({ cx: rtl ? W - x : x, cy, r: 4.5 + SITE.strokeWidth / 2, fill, 'fill-opacity': opacity, stroke: fill, 'stroke-width': SITE.strokeWidth })}/>`,
     );
 
   y += 26;
   text(PAD, 26, formatDate(lang, date), { 'font-weight': 600 });
-  const phase = phaseAt(data.timeline, date);
+  const phase = scene.phase;
   if (phase) {
     for (const line of wrap(phase.label[lang] || phase.label.en, 12.5, inner, rtl)) {
       y += 17;
@@ -72,14 +70,14 @@ export function legendSvg(o: LegendOptions): { svg: string; box: Box } {
     }
   }
   y += 10;
-  const counts = countsByStatus(data.presence, date);
+  const { counts } = scene;
   for (const status of STATUSES) {
     y += 20;
     dot(PAD + 6, y - 4, p.status[status], 1);
     text(PAD + 20, 12.5, t(lang, `status.${status}`));
     text(W - PAD, 12.5, formatNumber(lang, counts[status] ?? 0), { 'text-anchor': 'end', 'font-weight': 600 });
   }
-  const unmapped = data.presence.features.filter((f) => !f.geometry && statusAt(f, date)).length;
+  const unmapped = scene.unmapped.length;
   if (unmapped > 0) {
     // The counts include sites with no sourced position: say so, or the reader counts dots and finds fewer.
     for (const line of wrap(t(lang, 'legend.notMapped', { count: formatNumber(lang, unmapped) }), 11, inner, rtl)) {
@@ -96,23 +94,22 @@ export function legendSvg(o: LegendOptions): { svg: string; box: Box } {
     text(x + 10, 11.5, word);
     x += 10 + textWidth(word, 11.5, rtl) + 18;
   }
-  const zone = data.zone.features.find((f) => f.properties.role === 'zone');
-  const zp = zone ? zoneAt(zone, date) : null;
+  const zp = scene.zone;
   if (zp) {
     const c = p.zone[zp.control];
     const lines = wrap(t(lang, 'legend.zone'), 11.5, inner - 26, rtl);
     y += 12;
     const sx = rtl ? W - PAD - 16 : PAD;
-    rows.push(`<rect${attrs({ x: sx, y: y + 2, width: 16, height: 12, fill: c, 'fill-opacity': 0.2 })}/>`);
+    rows.push(`<rect${attrs({ x: sx, y: y + 2, width: 16, height: 12, fill: c, 'fill-opacity': ZONE.fillOpacity })}/>`);
     rows.push(
-      `<rect${attrs({ x: sx, y: y + 2, width: 16, height: 12, fill: `url(#${o.id}-hatch)`, stroke: c, 'stroke-width': 1.2, 'stroke-dasharray': '3 1.5' })}/>`,
+      `<rect${attrs({ x: sx, y: y + 2, width: 16, height: 12, fill: `url(#${o.id}-hatch)`, 'fill-opacity': ZONE.hatch.opacity, stroke: c, 'stroke-width': ZONE.line.width, 'stroke-dasharray': ZONE.line.dash.join(' '), 'stroke-opacity': ZONE.line.opacity })}/>`,
     );
     for (const line of lines) {
       y += 15;
       text(PAD + 24, 11.5, line);
     }
     y += 15;
-    text(PAD + 24, 11.5, t(lang, `control.${zp.control}`), { 'font-weight': 600, fill: c });
+    text(PAD + 24, 11.5, zp.sub, { 'font-weight': 600, fill: c });
   }
   const h = y + PAD - 2;
   const top = M;

@@ -16,8 +16,6 @@ import { jumpMilestone, milestoneDates, snapDate, stepDate } from './milestones.
 export interface SliderOptions {
   timeline: TimelineFile;
   store: Store;
-  /** Called when a move is complete (release, key, click): the URL gets a new history entry. */
-  onCommit: () => void;
   /** Milliseconds between milestones while playing. */
   playInterval?: number;
   /** Days within which a dragged date snaps to a milestone. */
@@ -76,11 +74,9 @@ export function createSlider(opts: SliderOptions): SliderControl {
   el.append(head, row, help);
 
   let timer: number | undefined;
-  let repeating = false;
-  const set = (date: string, commit: boolean) => {
-    store.set({ date }, 'replace');
-    if (commit) opts.onCommit();
-  };
+  // Every move is a 'push': the history sync makes one entry of each burst (a drag, held or repeated
+  // keys, play) once the slider pauses, so Back returns to where the reader stopped, not week by week.
+  const set = (date: string) => store.set({ date }, 'push');
   const stop = () => {
     if (timer !== undefined) window.clearInterval(timer);
     timer = undefined;
@@ -113,9 +109,8 @@ export function createSlider(opts: SliderOptions): SliderControl {
 
   input.addEventListener('input', () => {
     const raw = fromDay(startDay + Number(input.value));
-    set(snapDate(raw, milestones, opts.snapDays ?? 5), false);
+    set(snapDate(raw, milestones, opts.snapDays ?? 5));
   });
-  input.addEventListener('change', () => opts.onCommit());
   input.addEventListener('keydown', (e) => {
     const { date, lang } = store.get();
     const rtl = lang === 'ar';
@@ -131,29 +126,22 @@ export function createSlider(opts: SliderOptions): SliderControl {
     if (next === null) return;
     e.preventDefault();
     stop();
-    // A held key repeats: one history entry for the whole move, written when the key is let go.
-    set(next, !e.repeat);
-    if (e.repeat) repeating = true;
-  });
-  input.addEventListener('keyup', () => {
-    if (!repeating) return;
-    repeating = false;
-    opts.onCommit();
+    set(next);
   });
   play.addEventListener('click', () => {
     if (timer !== undefined) return stop();
     if (reducedMotion?.matches) {
       const { date } = store.get();
-      set(date >= range.end ? range.start : jumpMilestone(date, 1, milestones, range), true);
+      set(date >= range.end ? range.start : jumpMilestone(date, 1, milestones, range));
       return;
     }
     const tick = () => {
       const { date } = store.get();
       const next = jumpMilestone(date, 1, milestones, range);
-      set(next, true);
+      set(next);
       if (next >= range.end) stop();
     };
-    if (store.get().date >= range.end) set(range.start, true);
+    if (store.get().date >= range.end) set(range.start);
     timer = window.setInterval(tick, opts.playInterval ?? 2200);
     tick();
   });
@@ -164,7 +152,7 @@ export function createSlider(opts: SliderOptions): SliderControl {
       lang: store.get().lang,
       onPick: (date) => {
         stop();
-        set(date, true);
+        set(date);
       },
     });
   const ro = new ResizeObserver(() => redrawAxis());

@@ -16,6 +16,13 @@ export function setDrawnDate(date: string): void {
   root.dataset.date = date;
 }
 
+/** Sets `data-renderer` (webgl | svg) on the map box, and `data-fallback-reason` while the SVG map stands in. */
+export function setRenderer(mapEl: HTMLElement, kind: 'svg' | 'webgl', reason: string | null): void {
+  if (mapEl.dataset.renderer !== kind) mapEl.dataset.renderer = kind;
+  if (reason) mapEl.dataset.fallbackReason = reason;
+  else delete mapEl.dataset.fallbackReason;
+}
+
 /** Sets lang, dir and the document title for a language. */
 export function applyLang(lang: Lang): void {
   root.lang = lang;

@@ -1,14 +1,13 @@
 /** The legend, bound to the date: counts of sites by status, the basis encoding, zone and footprint keys. */
 
 import { STATUSES } from '../data/schema.ts';
-import type { AppData } from '../data/types.ts';
-import { formatDate, formatNumber, t } from '../i18n/index.ts';
-import { countsByStatus } from '../state/selectors.ts';
+import { formatNumber, t } from '../i18n/index.ts';
+import type { SceneOf } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
 import { h, setText } from './dom.ts';
 
 /** Mounts the legend into parent; returns an unmount function. */
-export function mountLegend(parent: HTMLElement, data: AppData, store: Store): () => void {
+export function mountLegend(parent: HTMLElement, store: Store, sceneOf: SceneOf): () => void {
   const root = h('section', { class: 'legend', 'aria-labelledby': 'legend-title' });
   parent.append(root);
   // Built per language; a date change (every slider step) only rewrites the title and the counts that changed.
@@ -65,10 +64,9 @@ export function mountLegend(parent: HTMLElement, data: AppData, store: Store): (
     );
   };
   const render = () => {
-    const { date, lang } = store.get();
-    const counts = countsByStatus(data.presence, date);
-    setText(title, t(lang, 'legend.title', { date: formatDate(lang, date) }));
-    for (const [s, el] of countEls) setText(el, formatNumber(lang, counts[s] ?? 0));
+    const scene = sceneOf(store.get());
+    setText(title, scene.legendTitle);
+    for (const [s, el] of countEls) setText(el, formatNumber(scene.lang, scene.counts[s] ?? 0));
   };
   build();
   render();

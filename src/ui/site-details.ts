@@ -1,13 +1,14 @@
 /** The details of the selected site: status at the date, position note, period history, sources as links. */
 import type { AppData } from '../data/types.ts';
-import { formatDate, t, tDated } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
+import type { SceneOf } from '../scene/scene.ts';
+import { periodLine } from '../scene/status-text.ts';
 import type { Store } from '../state/store.ts';
 import { h } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
-import { statusSentence } from './status-text.ts';
 
 /** Mounts the details panel; it shows while AppState.site is set. */
-export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Store, onCommit: () => void): () => void {
+export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Store, sceneOf: SceneOf): () => void {
   const root = h('section', { class: 'details', id: 'site-details', 'aria-labelledby': 'details-title' });
   root.hidden = true;
   parent.prepend(root);
@@ -15,9 +16,11 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
   let opener: string | null = null;
 
   const render = (focus: boolean) => {
-    const { site, date, lang } = store.get();
+    const state = store.get();
+    const { site, lang } = state;
     const f = site ? data.presence.features.find((x) => x.id === site) : undefined;
-    if (!f) {
+    const here = site ? sceneOf(state).sites.find((x) => x.id === site) : undefined;
+    if (!f || !here) {
       root.hidden = true;
       root.replaceChildren();
       return;
@@ -25,20 +28,16 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
     const p = f.properties;
     const close = h('button', { type: 'button', class: 'tool close', 'aria-label': t(lang, 'site.close') }, '×');
     close.addEventListener('click', () => {
-      store.set({ site: null }, 'replace');
-      onCommit();
+      store.set({ site: null }, 'push');
       if (opener) document.querySelector<HTMLElement>(`.site-list [data-site="${CSS.escape(opener)}"]`)?.focus();
     });
     const history = p.periods.map((per) => {
-      const start = formatDate(lang, per.start, per.startPrecision ?? 'day');
-      const span = per.end
-        ? t(lang, 'site.period', { start, end: formatDate(lang, per.end, per.endPrecision ?? 'day') })
-        : tDated(lang, 'site.periodOpen', per.startPrecision, { start });
+      const { span, state: words } = periodLine(lang, per);
       return h(
         'li',
-        { 'data-current': String(per.start <= date && (!per.end || date <= per.end)) },
+        { 'data-current': String(per === here.state?.period) },
         h('strong', {}, `${span}: `),
-        `${t(lang, `status.${per.status}`)} (${t(lang, `basis.${per.basis}`)})`,
+        words,
         per.note ? h('div', {}, per.note[lang]) : null,
         h('div', {}, ...per.sources.map((id) => sourceItem(sources, id, lang))),
       );
@@ -46,7 +45,7 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
     const title = h('h2', { id: 'details-title', tabindex: '-1' }, p.name[lang]);
     const parts: (Node | null)[] = [
       h('header', {}, title, close),
-      h('p', { 'data-testid': 'site-status' }, statusSentence(lang, f, date, data.timeline.range.start)),
+      h('p', { 'data-testid': 'site-status' }, here.statusText),
       h(
         'dl',
         {},

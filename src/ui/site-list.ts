@@ -1,25 +1,26 @@
 /** Every site as a button (the keyboard path to the sites), with its status at the date; unmapped ones too. */
-import type { AppData } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
-import { statusAt } from '../state/selectors.ts';
+import type { SceneOf } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
 import { h } from './dom.ts';
 
 /** Mounts the site list; selecting a site writes AppState.site. */
-export function mountSiteList(parent: HTMLElement, data: AppData, store: Store, onCommit: () => void): () => void {
+export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneOf): () => void {
   const root = h('section', { class: 'sites', 'aria-labelledby': 'sites-title' });
   parent.append(root);
   let lastKey = '';
   const render = () => {
-    const { date, lang, site } = store.get();
-    const rows = data.presence.features.map((f) => ({ f, st: statusAt(f, date) }));
-    const key = `${lang}|${site}|${rows.map((r) => `${r.st?.status}${r.st?.basis}`).join(',')}`;
+    const state = store.get();
+    const { lang, site } = state;
+    const rows = sceneOf(state).sites;
+    const key = `${lang}|${site}|${rows.map((r) => `${r.state?.status}${r.state?.basis}`).join(',')}`;
     if (key === lastKey) return;
     lastKey = key;
     const hadFocus = root.contains(document.activeElement)
       ? (document.activeElement as HTMLElement).dataset.site
       : null;
-    const items = rows.map(({ f, st }) => {
+    const items = rows.map((f) => {
+      const st = f.state;
       const status = st?.status ?? 'unknown';
       // The name comes from the visible text (WCAG 2.5.3, label in name): the separator and the
       // "not on the map" note are only hidden visually.
@@ -32,14 +33,13 @@ export function mountSiteList(parent: HTMLElement, data: AppData, store: Store, 
           'data-basis': st?.basis ?? 'reported',
           'aria-hidden': 'true',
         }),
-        h('span', { class: 'site-name' }, f.properties.name[lang]),
+        h('span', { class: 'site-name' }, f.name),
         h('span', { class: 'visually-hidden' }, ': '),
         h('span', { class: 'status-text' }, t(lang, `status.${status}`)),
-        f.geometry ? null : h('span', { class: 'visually-hidden' }, `. ${t(lang, 'site.notMapped')}`),
+        f.position ? null : h('span', { class: 'visually-hidden' }, `. ${t(lang, 'site.notMapped')}`),
       );
       btn.addEventListener('click', () => {
-        store.set({ site: site === f.id ? null : f.id }, 'replace');
-        onCommit();
+        store.set({ site: site === f.id ? null : f.id }, 'push');
       });
       return h('li', {}, btn);
     });

@@ -1,22 +1,11 @@
 /** The text twin: a table of every site and its status at the date, in sync with the slider. */
-import type { Lang } from '../data/schema.ts';
 import type { AppData } from '../data/types.ts';
 import { formatDate, t } from '../i18n/index.ts';
-import { statusAt } from '../state/selectors.ts';
+import type { SceneOf } from '../scene/scene.ts';
+import { sinceText } from '../scene/status-text.ts';
 import type { Store } from '../state/store.ts';
 import { h, setAttr, setText } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
-
-/** The "since" cell: the date, or "before September 2024" for periods older than the map's range. */
-function sinceCell(
-  lang: Lang,
-  since: string,
-  precision: 'day' | 'month' | 'year' | undefined,
-  rangeStart: string,
-): string {
-  if (since < rangeStart) return t(lang, 'site.beforeRange', { date: formatDate(lang, rangeStart, 'month') });
-  return formatDate(lang, since, precision ?? 'day');
-}
 
 export interface SiteTable {
   element: HTMLElement;
@@ -25,7 +14,7 @@ export interface SiteTable {
 }
 
 /** Builds the table and its "Show as table" toggle. */
-export function createSiteTable(data: AppData, store: Store): SiteTable {
+export function createSiteTable(data: AppData, store: Store, sceneOf: SceneOf): SiteTable {
   // Focusable (not in the tab order) so that opening the table can move the reader to it: on wide
   // screens it covers the map, far from its place in the tab order.
   const wrap = h('section', {
@@ -60,20 +49,16 @@ export function createSiteTable(data: AppData, store: Store): SiteTable {
       'table.basis',
       'table.sources',
     ] as const;
-    const rows = data.presence.features.map((f) => {
-      const st = statusAt(f, date);
+    const rangeStart = data.timeline.range.start;
+    const rows = sceneOf(store.get()).sites.map((f) => {
+      const st = f.state;
       return h(
         'tr',
         { 'data-site': f.id },
-        h(
-          'th',
-          { scope: 'row' },
-          f.properties.name[lang],
-          f.geometry ? null : h('div', { class: 'src' }, t(lang, 'site.notMapped')),
-        ),
-        h('td', {}, t(lang, `country.${f.properties.country}`)),
+        h('th', { scope: 'row' }, f.name, f.position ? null : h('div', { class: 'src' }, t(lang, 'site.notMapped'))),
+        h('td', {}, t(lang, `country.${f.country}`)),
         h('td', {}, st ? t(lang, `status.${st.status}`) : t(lang, 'status.none')),
-        h('td', {}, st ? sinceCell(lang, st.since, st.period.startPrecision, data.timeline.range.start) : '–'),
+        h('td', {}, st ? sinceText(lang, st, rangeStart) : '–'),
         h('td', {}, st ? t(lang, `basis.${st.basis}`) : '–'),
         h('td', {}, ...(st?.period.sources ?? []).map((id) => h('div', {}, sourceItem(sources, id, lang)))),
       );

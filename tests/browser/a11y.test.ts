@@ -12,6 +12,7 @@ import type { AppData } from '../../src/data/types.ts';
 import { formatDate, t } from '../../src/i18n/index.ts';
 import { addDays } from '../../src/state/dates.ts';
 import { phaseAt, statusAt } from '../../src/state/selectors.ts';
+import { sceneAt } from '../../src/scene/scene.ts';
 import { statusSourceIds } from '../../src/ui/print-view.ts';
 import { open, waitDrawn, waitReady } from './browser.ts';
 import { ROOT, useSite } from './fixture.ts';
@@ -58,7 +59,7 @@ function longestSourceList(): string {
   const byId = new Map(data.sources.sources.map((s) => [s.id, s]));
   let best = { date: timeline.range.start, length: -1 };
   for (let d = timeline.range.start; d <= timeline.range.end; d = addDays(d, 1)) {
-    const length = statusSourceIds(data, d).reduce((n, id) => {
+    const length = statusSourceIds(sceneAt({ data, basemap: {} }, d, 'en', 'light')).reduce((n, id) => {
       const s = byId.get(id);
       return n + 24 + (s ? s.outlet.length + (s.via?.length ?? 0) + s.title.length : 0);
     }, 0);
@@ -215,7 +216,7 @@ describe('print', () => {
   it('prints the current view as the static map with its legend and sources on one A4 landscape page', async () => {
     // The date whose source list is longest in the data: if it fits on one page, every date does.
     const date = longestSourceList();
-    const ids = statusSourceIds(data, date);
+    const ids = statusSourceIds(sceneAt({ data, basemap: {} }, date, 'en', 'light'));
     const p = await open(site.browser, `${site.server.url}?date=${date}`, { viewport: { width: 1123, height: 794 } });
     try {
       await waitDrawn(p.page, date);

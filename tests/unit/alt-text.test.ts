@@ -1,14 +1,16 @@
-/** The alt text of the static map, on the real data: who was present, drawing down, gone, at a date. */
+/** The scene's alt text (the written twin of the map), on the real data: who was present, drawing down, gone, at a date. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadStaticInputs } from '../../scripts/static-images.ts';
 import { type Lang, STATUSES, type Status } from '../../src/data/schema.ts';
 import { formatDate, t } from '../../src/i18n/index.ts';
-import { altText } from '../../src/static/alt-text.ts';
+import { sceneAt } from '../../src/scene/scene.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { data } = loadStaticInputs(root);
+const inputs = loadStaticInputs(root);
+const { data } = inputs;
+const altText = (o: { date: string; lang: Lang }) => sceneAt(inputs, o.date, o.lang, 'light').alt;
 const KEY = {
   present: 'alt.present',
   drawdown: 'alt.drawdown',
@@ -41,13 +43,13 @@ describe('altText', () => {
 
   for (const lang of ['en', 'de'] as const) {
     it(`[${lang}] names Ain al-Asad as present on 2025-01-15`, () => {
-      const text = altText({ data, date: '2025-01-15', lang });
+      const text = altText({ date: '2025-01-15', lang });
       expect(section(text, lang, 'present')).toContain(ain!.properties.name[lang]);
       expect(section(text, lang, 'withdrawn')).not.toContain(ain!.properties.name[lang]);
     });
 
     it(`[${lang}] names Ain al-Asad as left, with the date, on 2026-02-01`, () => {
-      const text = altText({ data, date: '2026-02-01', lang });
+      const text = altText({ date: '2026-02-01', lang });
       const left = section(text, lang, 'withdrawn');
       expect(left).toContain(ain!.properties.name[lang]);
       expect(left).toMatch(/2026/);
@@ -57,7 +59,7 @@ describe('altText', () => {
 
   it('starts with the date and names the phase and the zone control', () => {
     const date = '2026-03-01';
-    const text = altText({ data, date, lang: 'en' });
+    const text = altText({ date, lang: 'en' });
     expect(text.startsWith(t('en', 'map.label', { date: formatDate('en', date) }))).toBe(true);
     const phase = data.timeline.phases.filter((p) => p.start <= date).at(-1);
     expect(text).toContain(phase!.label.en);
@@ -65,7 +67,7 @@ describe('altText', () => {
   });
 
   it('is written in Arabic for lang=ar', () => {
-    const text = altText({ data, date: '2025-12-01', lang: 'ar' });
+    const text = altText({ date: '2025-12-01', lang: 'ar' });
     expect(text.length).toBeGreaterThan(80);
     expect(text).toMatch(/[\u0600-\u06ff]/);
   });

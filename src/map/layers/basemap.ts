@@ -1,6 +1,7 @@
 /** The base map under the facts: sea, land, water, governorate lines, Kurdistan Region, borders. */
 import type { FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
-import type { LayerContext, MapLayer } from '../layer-types.ts';
+import type { Scene } from '../../scene/scene.ts';
+import { changed, type MapLayer } from '../layer-types.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
@@ -16,8 +17,8 @@ const DISPUTED = ['==', ['get', 'kind'], 'disputed'];
 const zoomWidth = (at4: number, at8: number) => ['interpolate', ['linear'], ['zoom'], 4, at4, 8, at8];
 
 /** The layers, in drawing order: [id, type, source, filter or null, paint]. */
-function layers(ctx: LayerContext): [string, 'fill' | 'line', string, unknown[] | null, Record<string, unknown>][] {
-  const p = ctx.palette;
+function layers(scene: Scene): [string, 'fill' | 'line', string, unknown[] | null, Record<string, unknown>][] {
+  const p = scene.palette;
   return [
     ['base-countries', 'fill', 'base-countries', ['!', FOCUS], { 'fill-color': p.land }],
     ['base-countries-focus', 'fill', 'base-countries', FOCUS, { 'fill-color': p.landFocus }],
@@ -57,27 +58,34 @@ function layers(ctx: LayerContext): [string, 'fill' | 'line', string, unknown[] 
   ];
 }
 
-export const basemapLayer: MapLayer = {
-  id: 'base',
-  add(ctx) {
-    const { map, basemap } = ctx;
-    const src = (id: string, data: unknown) =>
-      map.addSource(id, { type: 'geojson', data: (data ?? EMPTY) as never, tolerance: 0.3 });
-    src('base-countries', basemap.countries);
-    src('base-kurdistan', basemap.kurdistan);
-    src('base-lakes', basemap.lakes);
-    src('base-rivers', basemap.rivers);
-    src('base-admin1', basemap.admin1Lines);
-    src('base-borders', basemap.borders);
-    for (const [id, type, source, filter, paint] of layers(ctx)) {
-      const spec = { id, type, source, paint, ...(filter ? { filter } : {}) };
-      if (type === 'fill') map.addLayer(spec as FillLayerSpecification);
-      else map.addLayer({ ...spec, layout: { 'line-join': 'round', 'line-cap': 'round' } } as LineLayerSpecification);
-    }
-  },
-  restyle(ctx) {
-    for (const [id, , , , paint] of layers(ctx)) {
-      for (const [k, v] of Object.entries(paint)) ctx.map.setPaintProperty(id, k as 'fill-color', v as never);
-    }
-  },
-};
+/** The base map: its colours follow the scene's theme. */
+export function basemapLayer(): MapLayer {
+  const theme = changed<string>();
+  return {
+    add(ctx, scene) {
+      const { map, basemap } = ctx;
+      theme(scene.theme);
+      const src = (id: string, data: unknown) =>
+        map.addSource(id, { type: 'geojson', data: (data ?? EMPTY) as never, tolerance: 0.3 });
+      src('base-countries', basemap.countries);
+      src('base-kurdistan', basemap.kurdistan);
+      src('base-lakes', basemap.lakes);
+      src('base-rivers', basemap.rivers);
+      src('base-admin1', basemap.admin1Lines);
+      src('base-borders', basemap.borders);
+      for (const [id, type, source, filter, paint] of layers(scene)) {
+        const spec = { id, type, source, paint, ...(filter ? { filter } : {}) };
+        if (type === 'fill') map.addLayer(spec as FillLayerSpecification);
+        else map.addLayer({ ...spec, layout: { 'line-join': 'round', 'line-cap': 'round' } } as LineLayerSpecification);
+      }
+    },
+    apply(ctx, scene) {
+      if (!theme(scene.theme)) return false;
+      ctx.map.setPaintProperty('background', 'background-color', scene.palette.sea);
+      for (const [id, , , , paint] of layers(scene)) {
+        for (const [k, v] of Object.entries(paint)) ctx.map.setPaintProperty(id, k as 'fill-color', v as never);
+      }
+      return true;
+    },
+  };
+}

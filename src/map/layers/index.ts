@@ -1,12 +1,12 @@
 /** The one registry of map layers, in drawing order (later ones on top). */
-import type { MapLayer } from '../layer-types.ts';
+import type { LayerFactory } from '../layer-types.ts';
 import { ainAlAsadLayer } from './ain-al-asad.ts';
 import { basemapLayer } from './basemap.ts';
 import { placeLabelsLayer } from './place-labels.ts';
 import { presenceLayer } from './presence.ts';
 import { threatZoneLayer } from './threat-zone.ts';
 
-export const LAYERS: readonly MapLayer[] = [
+export const LAYERS: readonly LayerFactory[] = [
   basemapLayer,
   threatZoneLayer,
   ainAlAsadLayer,

@@ -1,13 +1,14 @@
 /** City labels in the reader's language (Arabic shaped by MapLibre from the shipped Noto Sans Arabic). */
 import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
-import { type LayerContext, type MapLayer, nameField } from '../layer-types.ts';
+import type { Lang } from '../../data/schema.ts';
+import { changed, type MapLayer, nameField } from '../layer-types.ts';
 
 const CITY_DOT: ExpressionSpecification = ['match', ['get', 'rank'], 1, 3, 2.2];
 
-function layout(ctx: LayerContext): SymbolLayerSpecification['layout'] {
+function layout(lang: Lang): SymbolLayerSpecification['layout'] {
   return {
-    'text-field': nameField(ctx.lang),
+    'text-field': nameField(lang),
     'text-font': ['case', ['==', ['get', 'rank'], 1], ['literal', [FONT_BOLD]], ['literal', [FONT_REGULAR]]],
     'text-size': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'rank'], 1, 12, 2, 11, 10], 8, 15],
     'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
@@ -18,38 +19,44 @@ function layout(ctx: LayerContext): SymbolLayerSpecification['layout'] {
   };
 }
 
-export const placeLabelsLayer: MapLayer = {
-  id: 'places',
-  add(ctx) {
-    const data = ctx.basemap.cities ?? { type: 'FeatureCollection', features: [] };
-    ctx.map.addSource('places', { type: 'geojson', data });
-    const p = ctx.palette;
-    ctx.map.addLayer({
-      id: 'places-dot',
-      type: 'circle',
-      source: 'places',
-      filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 6, 3]],
-      // A zoom curve with equal stops: it makes the radius the same kind of value as the sites' rings
-      // and halos, so the three layers share one circle shader instead of compiling two (issue 8).
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, CITY_DOT, 8, CITY_DOT],
-        'circle-color': p.cityDot,
-      },
-    });
-    ctx.map.addLayer({
-      id: 'places-label',
-      type: 'symbol',
-      source: 'places',
-      filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 6, 3]],
-      layout: layout(ctx),
-      paint: { 'text-color': p.cityText, 'text-halo-color': p.cityHalo, 'text-halo-width': 1.5 },
-    });
-  },
-  restyle(ctx) {
-    const p = ctx.palette;
-    ctx.map.setLayoutProperty('places-label', 'text-field', nameField(ctx.lang));
-    ctx.map.setPaintProperty('places-label', 'text-color', p.cityText);
-    ctx.map.setPaintProperty('places-label', 'text-halo-color', p.cityHalo);
-    ctx.map.setPaintProperty('places-dot', 'circle-color', p.cityDot);
-  },
-};
+/** City dots and names from the base map, in the scene's language and theme. */
+export function placeLabelsLayer(): MapLayer {
+  const style = changed<string>();
+  return {
+    add(ctx, scene) {
+      style(`${scene.lang}|${scene.theme}`);
+      const data = ctx.basemap.cities ?? { type: 'FeatureCollection', features: [] };
+      ctx.map.addSource('places', { type: 'geojson', data });
+      const p = scene.palette;
+      ctx.map.addLayer({
+        id: 'places-dot',
+        type: 'circle',
+        source: 'places',
+        filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 6, 3]],
+        // A zoom curve with equal stops: it makes the radius the same kind of value as the sites' rings
+        // and halos, so the three layers share one circle shader instead of compiling two (issue 8).
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, CITY_DOT, 8, CITY_DOT],
+          'circle-color': p.cityDot,
+        },
+      });
+      ctx.map.addLayer({
+        id: 'places-label',
+        type: 'symbol',
+        source: 'places',
+        filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 6, 3]],
+        layout: layout(scene.lang),
+        paint: { 'text-color': p.cityText, 'text-halo-color': p.cityHalo, 'text-halo-width': 1.5 },
+      });
+    },
+    apply(ctx, scene) {
+      if (!style(`${scene.lang}|${scene.theme}`)) return false;
+      const p = scene.palette;
+      ctx.map.setLayoutProperty('places-label', 'text-field', nameField(scene.lang));
+      ctx.map.setPaintProperty('places-label', 'text-color', p.cityText);
+      ctx.map.setPaintProperty('places-label', 'text-halo-color', p.cityHalo);
+      ctx.map.setPaintProperty('places-dot', 'circle-color', p.cityDot);
+      return true;
+    },
+  };
+}

@@ -1,219 +1,243 @@
 /**
- * Coalition presence: one circle per mapped site, coloured by its status at the date and filled by
- * basis (confirmed solid, reported half, announced hollow), all through feature-state so a slider
- * step costs no re-tiling. Labels carry the dynamic second line ("left 17 Jan 2026") and are only
- * re-sent to the worker when a status or the language actually changed.
+ * Coalition presence: one symbol per drawn site, coloured by its status at the date and filled by its
+ * basis (confirmed solid, reported half, announced hollow), through feature-state so a slider step
+ * costs no re-tiling; a dotted ring where only the nearby town's position is known; the selected
+ * site's ring; the labels. Everything comes from the scene and the symbology; only what changed is
+ * sent to the map.
  */
 import type { ExpressionSpecification, GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
-import type { SiteFeature } from '../../data/schema.ts';
-import { formatDate, t, tDated } from '../../i18n/index.ts';
-import { statusAt } from '../../state/selectors.ts';
-import type { AppState } from '../../state/store.ts';
-import { BASIS_FILL_OPACITY } from '../../theme/palette.ts';
+import { BASES, STATUSES } from '../../data/schema.ts';
+import type { Scene, SceneSite } from '../../scene/scene.ts';
+import { LABEL, RADIUS_ZOOMS, SITE, SITE_RADIUS, siteStyle } from '../../scene/symbology.ts';
 import { FONT_BOLD } from '../fonts.ts';
-import { shortName } from '../label-text.ts';
-import type { LayerContext, MapLayer } from '../layer-types.ts';
+import { ringImage } from '../hatch.ts';
+import { changed, type LayerContext, type MapLayer } from '../layer-types.ts';
 
 const SRC = 'presence';
 const LABELS = 'presence-labels';
+const RINGS = 'presence-rings';
+/** The feature-state status of a site that is not drawn at the date (before its first period). */
+const NONE = 'none';
 
-function mapped(ctx: LayerContext): SiteFeature[] {
-  return ctx.data.presence.features.filter((f) => f.geometry !== null);
-}
+const status: ExpressionSpecification = ['coalesce', ['feature-state', 'status'], NONE];
+const basis: ExpressionSpecification = ['coalesce', ['feature-state', 'basis'], 'confirmed'];
 
-function statusColor(ctx: LayerContext): ExpressionSpecification {
-  const s = ctx.palette.status;
-  return [
+/** The radius of a site at the zoom, plus extra px (zoom stays the top-level input, as MapLibre requires). */
+export function radius(extra = 0): ExpressionSpecification {
+  const at = (i: 0 | 1): ExpressionSpecification => [
     'match',
-    ['feature-state', 'status'],
-    'present',
-    s.present,
-    'drawdown',
-    s.drawdown,
-    'withdrawn',
-    s.withdrawn,
-    s.unknown,
+    ['get', 'kind'],
+    'airbase',
+    SITE_RADIUS.airbase[i] + extra,
+    SITE_RADIUS.other[i] + extra,
   ];
+  return ['interpolate', ['linear'], ['zoom'], RADIUS_ZOOMS[0], at(0), RADIUS_ZOOMS[1], at(1)];
 }
 
-const FILL_OPACITY: ExpressionSpecification = [
-  'match',
-  ['feature-state', 'basis'],
-  'confirmed',
-  BASIS_FILL_OPACITY.confirmed,
-  'reported',
-  BASIS_FILL_OPACITY.reported,
-  BASIS_FILL_OPACITY.announced,
-];
-
-// Air bases read larger than outposts; sizes grow gently with zoom. ("zoom" must stay the top-level input.)
-function radius(extra = 0): ExpressionSpecification {
-  return [
-    'interpolate',
-    ['linear'],
-    ['zoom'],
-    4,
-    ['match', ['get', 'kind'], 'airbase', 6 + extra, 5 + extra],
-    8,
-    ['match', ['get', 'kind'], 'airbase', 10 + extra, 8 + extra],
-  ];
+/** A paint value by status, from the symbology (sites not drawn get `none`). */
+function byStatus(scene: Scene, pick: (s: ReturnType<typeof siteStyle>) => number | string, none: number | string) {
+  const pairs = STATUSES.flatMap((s) => [s, pick(siteStyle(s, 'confirmed', scene.palette))]);
+  return ['match', status, ...pairs, none] as ExpressionSpecification;
 }
 
-function labelText(ctx: LayerContext, f: SiteFeature, date: string): string {
-  const name = shortName(f.properties.name[ctx.lang]);
-  const st = statusAt(f, date);
-  if (!st || st.status === 'present') return name;
-  const precision = st.period.startPrecision ?? 'day';
-  const when = formatDate(ctx.lang, st.since, precision, true);
-  if (st.status === 'withdrawn') return `${name}\n${tDated(ctx.lang, 'site.left', precision, { date: when })}`;
-  return `${name}\n${t(ctx.lang, `status.${st.status}`)}`;
+function fillOpacity(scene: Scene): ExpressionSpecification {
+  const p = scene.palette;
+  const pairs = BASES.flatMap((b) => [b, siteStyle('present', b, p).fillOpacity]);
+  const byBasis = ['match', basis, ...pairs, 1] as ExpressionSpecification;
+  return ['*', byBasis, byStatus(scene, (s) => s.opacity, 0)];
 }
 
-let lastLabelKey = '';
-const lastFeatureState = new Map<string, string>();
-let lastSelected: string | null = null;
+/** The dotted ring's image for a kind, drawn at its size at the top zoom stop (icon-size scales it down). */
+function ringRadius(kind: 'airbase' | 'other', i: 0 | 1): number {
+  return SITE_RADIUS[kind][i] + SITE.approx.extra + SITE.approx.width / 2;
+}
+
+function addRings(ctx: LayerContext, scene: Scene): void {
+  const { map } = ctx;
+  const a = SITE.approx;
+  for (const kind of ['airbase', 'other'] as const) {
+    const id = `approx-ring-${kind}`;
+    if (map.hasImage(id)) map.removeImage(id);
+    map.addImage(id, ringImage(scene.palette.siteText, ringRadius(kind, 1), a.width, a.dash), { pixelRatio: 2 });
+  }
+}
+
+function paint(ctx: LayerContext, scene: Scene): void {
+  const { map } = ctx;
+  const p = scene.palette;
+  const color = byStatus(scene, (s) => s.color, p.status.unknown);
+  map.setPaintProperty('presence-halo', 'circle-color', p.siteStroke);
+  map.setPaintProperty(
+    'presence-halo',
+    'circle-opacity',
+    byStatus(scene, (s) => s.opacity, 0),
+  );
+  map.setPaintProperty('presence-circle', 'circle-color', color);
+  map.setPaintProperty('presence-circle', 'circle-stroke-color', color);
+  map.setPaintProperty('presence-circle', 'circle-opacity', fillOpacity(scene));
+  map.setPaintProperty(
+    'presence-circle',
+    'circle-stroke-opacity',
+    byStatus(scene, (s) => s.opacity, 0),
+  );
+  map.setPaintProperty('presence-selected', 'circle-stroke-color', p.highlight);
+  map.setPaintProperty('presence-label', 'text-color', p.siteText);
+  map.setPaintProperty('presence-label', 'text-halo-color', p.siteHalo);
+  addRings(ctx, scene);
+}
+
+function points(sites: SceneSite[], props: (s: SceneSite) => Record<string, string | number>) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: sites.map((s) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: s.position! },
+      properties: props(s),
+    })),
+  };
+}
 
 const selectedFilter = (site: string | null): ExpressionSpecification => ['==', ['get', 'id'], site ?? ''];
 
-function paintAll(ctx: LayerContext): void {
-  const { map, palette } = ctx;
-  map.setPaintProperty('presence-halo', 'circle-color', palette.siteStroke);
-  map.setPaintProperty('presence-circle', 'circle-stroke-color', statusColor(ctx));
-  map.setPaintProperty('presence-circle', 'circle-color', statusColor(ctx));
-  map.setPaintProperty('presence-approx', 'circle-stroke-color', palette.siteText);
-  map.setPaintProperty('presence-selected', 'circle-stroke-color', palette.highlight);
-  map.setPaintProperty('presence-label', 'text-color', palette.siteText);
-  map.setPaintProperty('presence-label', 'text-halo-color', palette.siteHalo);
-}
-
-export const presenceLayer: MapLayer = {
-  id: SRC,
-  add(ctx) {
-    const { map } = ctx;
-    // Only what the layers read (the sources, notes and periods stay on the main thread): the worker
-    // gets a few hundred bytes to copy and tile instead of the whole fact file (issue 8).
-    const features = mapped(ctx).map((f) => ({
-      type: 'Feature' as const,
-      id: f.id,
-      geometry: f.geometry,
-      properties: { id: f.id, kind: f.properties.kind, location: { precision: f.properties.location.precision } },
-    }));
-    map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features } as never, promoteId: 'id' });
-    map.addSource(LABELS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({
-      id: 'presence-approx',
-      type: 'circle',
-      source: SRC,
-      filter: ['==', ['get', 'precision', ['get', 'location']], 'approximate'],
-      paint: {
-        'circle-radius': radius(6),
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-width': 1.2,
-        'circle-stroke-opacity': 0.7,
-      },
-    });
-    map.addLayer({
-      id: 'presence-halo',
-      type: 'circle',
-      source: SRC,
-      paint: { 'circle-radius': radius(2), 'circle-blur': 0.2 },
-    });
-    map.addLayer({
-      id: 'presence-circle',
-      type: 'circle',
-      source: SRC,
-      paint: {
-        'circle-radius': radius(),
-        'circle-opacity': FILL_OPACITY,
-        'circle-stroke-width': 2,
-        // Sites that were left stay on the map, muted, so the reader sees what changed.
-        'circle-stroke-opacity': ['case', ['==', ['feature-state', 'status'], 'withdrawn'], 0.75, 1],
-      },
-    });
-    // The ring around the selected site: a filter (set when the selection changes) rather than a
-    // feature-state opacity, so this layer shares its shader with the approximate rings and the halos.
-    map.addLayer({
-      id: 'presence-selected',
-      type: 'circle',
-      source: SRC,
-      filter: selectedFilter(null),
-      paint: {
-        'circle-radius': radius(5),
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-width': 2.5,
-      },
-    });
-    map.addLayer({
-      id: 'presence-label',
-      type: 'symbol',
-      source: LABELS,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [FONT_BOLD],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 14],
-        'text-variable-anchor': ['top-left', 'bottom-left', 'top-right', 'bottom-right', 'left', 'right'],
-        'text-radial-offset': 0.9,
-        'text-justify': 'auto',
-        'text-max-width': 12,
-        'symbol-sort-key': ['get', 'rank'],
-        'text-optional': true,
-      },
-      paint: { 'text-halo-width': 1.6 },
-    });
-    paintAll(ctx);
-    lastLabelKey = '';
-    lastFeatureState.clear();
-    lastSelected = null;
-    const toSite = (e: MapLayerMouseEvent) => {
-      const id = e.features?.[0]?.properties?.id;
-      if (typeof id === 'string') ctx.onSiteClick(id);
-    };
-    map.on('click', 'presence-halo', toSite);
-    map.on('mouseenter', 'presence-halo', () => {
-      map.getCanvas().style.cursor = 'pointer';
-    });
-    map.on('mouseleave', 'presence-halo', () => {
-      map.getCanvas().style.cursor = '';
-    });
-  },
-  update(ctx, state: AppState) {
-    const { map } = ctx;
-    const sites = mapped(ctx);
-    const keyParts: string[] = [ctx.lang];
-    let changed = state.site !== lastSelected;
-    if (changed) map.setFilter('presence-selected', selectedFilter(state.site));
-    lastSelected = state.site;
-    for (const f of sites) {
-      const st = statusAt(f, state.date);
-      const status = st?.status ?? 'unknown';
-      const basis = st?.basis ?? 'reported';
-      // Only what changed: each setFeatureState makes MapLibre rewrite the paint arrays of every layer
-      // on the source, and most slider steps change no site at all (issue 8).
-      const stateKey = `${status}|${basis}`;
-      if (lastFeatureState.get(f.id) !== stateKey) {
-        lastFeatureState.set(f.id, stateKey);
-        map.setFeatureState({ source: SRC, id: f.id }, { status, basis });
-        changed = true;
+/** The presence layer for one map. */
+export function presenceLayer(): MapLayer {
+  const theme = changed<string>();
+  const selection = changed<string | null>();
+  const labels = changed<string>();
+  const rings = changed<string>();
+  const featureState = new Map<string, string>();
+  return {
+    add(ctx, scene) {
+      const { map } = ctx;
+      theme(scene.theme);
+      // Only what the layers read (the sources, notes and periods stay on the main thread): the worker
+      // gets a few hundred bytes to copy and tile instead of the whole fact file (issue 8).
+      const mapped = scene.sites.filter((s) => s.position);
+      map.addSource(SRC, {
+        type: 'geojson',
+        data: points(mapped, (s) => ({ id: s.id, kind: s.kind })) as never,
+        promoteId: 'id',
+      });
+      map.addSource(LABELS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addSource(RINGS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer({
+        id: 'presence-approx',
+        type: 'symbol',
+        source: RINGS,
+        layout: {
+          'icon-image': ['match', ['get', 'kind'], 'airbase', 'approx-ring-airbase', 'approx-ring-other'],
+          // The ring's radius grows with the zoom as the symbol's does: scale the image drawn at the top stop.
+          'icon-size': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            RADIUS_ZOOMS[0],
+            [
+              'match',
+              ['get', 'kind'],
+              'airbase',
+              ringRadius('airbase', 0) / ringRadius('airbase', 1),
+              ringRadius('other', 0) / ringRadius('other', 1),
+            ],
+            RADIUS_ZOOMS[1],
+            1,
+          ],
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+        },
+        paint: { 'icon-opacity': SITE.approx.opacity },
+      });
+      map.addLayer({
+        id: 'presence-halo',
+        type: 'circle',
+        source: SRC,
+        paint: { 'circle-radius': radius(SITE.strokeWidth + SITE.haloExtra) },
+      });
+      map.addLayer({
+        id: 'presence-circle',
+        type: 'circle',
+        source: SRC,
+        paint: { 'circle-radius': radius(), 'circle-stroke-width': SITE.strokeWidth },
+      });
+      // The ring around the selected site: a filter (set when the selection changes) rather than a
+      // feature-state opacity, so this layer shares its shader with the halos.
+      map.addLayer({
+        id: 'presence-selected',
+        type: 'circle',
+        source: SRC,
+        filter: selectedFilter(null),
+        paint: {
+          'circle-radius': radius(SITE.selected.extra),
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-width': SITE.selected.width,
+        },
+      });
+      map.addLayer({
+        id: 'presence-label',
+        type: 'symbol',
+        source: LABELS,
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': [FONT_BOLD],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL.site.size - 1, 8, 14],
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.9,
+          'text-justify': 'auto',
+          'text-max-width': 12,
+          'symbol-sort-key': ['get', 'rank'],
+          'text-optional': true,
+        },
+        paint: { 'text-halo-width': LABEL.site.haloWidth },
+      });
+      paint(ctx, scene);
+      const toSite = (e: MapLayerMouseEvent) => {
+        const id = e.features?.[0]?.properties?.id;
+        if (typeof id === 'string' && featureState.get(id)?.startsWith(NONE) === false) ctx.onSiteClick(id);
+      };
+      map.on('click', 'presence-halo', toSite);
+      map.on('mouseenter', 'presence-halo', () => {
+        map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', 'presence-halo', () => {
+        map.getCanvas().style.cursor = '';
+      });
+    },
+    apply(ctx, scene, selected) {
+      const { map } = ctx;
+      let drew = false;
+      if (theme(scene.theme)) {
+        paint(ctx, scene);
+        drew = true;
       }
-      keyParts.push(`${f.id}:${status}:${st?.since ?? ''}`);
-    }
-    const key = keyParts.join('|');
-    if (key === lastLabelKey) return changed;
-    lastLabelKey = key;
-    const features = sites.map((f, i) => ({
-      type: 'Feature' as const,
-      geometry: f.geometry!,
-      properties: {
-        id: f.id,
-        label: labelText(ctx, f, state.date),
-        rank: f.properties.kind === 'airbase' ? i : 100 + i,
-      },
-    }));
-    (map.getSource(LABELS) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
-    return true;
-  },
-  restyle(ctx) {
-    paintAll(ctx);
-    lastLabelKey = '';
-  },
-};
+      if (selection(selected)) {
+        map.setFilter('presence-selected', selectedFilter(selected));
+        drew = true;
+      }
+      const drawn = scene.sites.filter((s) => s.drawn);
+      for (const s of scene.sites) {
+        if (!s.position) continue;
+        const st = s.drawn ? { status: s.state!.status, basis: s.state!.basis } : { status: NONE, basis: 'confirmed' };
+        // Only what changed: each setFeatureState makes MapLibre rewrite the paint arrays of every layer
+        // on the source, and most slider steps change no site at all (issue 8).
+        const key = `${st.status}|${st.basis}`;
+        if (featureState.get(s.id) === key) continue;
+        featureState.set(s.id, key);
+        map.setFeatureState({ source: SRC, id: s.id }, st);
+        drew = true;
+      }
+      const approx = drawn.filter((s) => s.precision === 'approximate');
+      if (rings(approx.map((s) => s.id).join(','))) {
+        (map.getSource(RINGS) as GeoJSONSource).setData(points(approx, (s) => ({ kind: s.kind })));
+        drew = true;
+      }
+      const text = (s: SceneSite) => (s.sub ? `${s.label}\n${s.sub}` : s.label);
+      if (labels(drawn.map((s) => `${s.id}:${text(s)}`).join('|'))) {
+        (map.getSource(LABELS) as GeoJSONSource).setData(
+          points(drawn, (s) => ({ id: s.id, label: text(s), rank: s.rank })),
+        );
+        drew = true;
+      }
+      return drew;
+    },
+  };
+}

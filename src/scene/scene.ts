@@ -1,0 +1,246 @@
+/**
+ * The scene: everything either renderer draws at a date, in a language and a theme, computed once
+ * from the facts. The WebGL map, the SVG map, the legend, the site list, the table, the live region
+ * and the print view all read it; none of them asks the facts about a date again. Pure: no DOM, no
+ * map, no clock.
+ */
+import { type Control, type Lang, type Period, STATUSES, type SiteProperties, type Status } from '../data/schema.ts';
+import type { AppData, Basemap } from '../data/types.ts';
+import { formatDate, formatNumber, t } from '../i18n/index.ts';
+import { periodAt, phaseAt, type Phase } from '../state/selectors.ts';
+import type { AppState } from '../state/store.ts';
+import { paletteFor, type Palette, type ThemeName } from '../theme/palette.ts';
+import { altText } from './alt-text.ts';
+import { ainDistances, type AinDistances } from './distances.ts';
+import { labelSub, shortName, type StatusAt, statusSentence } from './status-text.ts';
+import { STATUS_ORDER } from './symbology.ts';
+
+/** A site in the scene. */
+export interface SceneSite {
+  id: string;
+  /** Its full name in the scene's language, and the shorter one the map writes. */
+  name: string;
+  label: string;
+  /** The label's second line ("left 17 Jan 2026", "Drawing down"), or null. */
+  sub: string | null;
+  kind: SiteProperties['kind'];
+  country: SiteProperties['country'];
+  /** [lon, lat], or null where no position is sourced (then it is listed, never placed). */
+  position: [number, number] | null;
+  precision: 'exact' | 'approximate' | 'unknown';
+  /** Its state at the date, or null before its first period. */
+  state: StatusAt | null;
+  /** "Left / handed over (confirmed) since 12 February 2026", or "No data for this date". */
+  statusText: string;
+  /** On the map: it has a position and a state at the date. */
+  drawn: boolean;
+  /** Label priority and draw order: 0 is placed first and drawn on top. */
+  rank: number;
+}
+
+/** The north-east Syria zone at the date. */
+export interface SceneZone {
+  id: string;
+  control: Control;
+  name: string;
+  /** The label's two lines: the zone's short name and who held it. */
+  label: string;
+  sub: string;
+  /** Where the label goes, [lon, lat] (the file's labelAt, else null: the renderer uses the area's centre). */
+  labelAt: [number, number] | null;
+  sources: string[];
+}
+
+/** A point of the zone file (al-Hol camp). */
+export interface ScenePoint {
+  id: string;
+  name: string;
+  position: [number, number];
+}
+
+/** Ain al-Asad's callout. */
+export interface SceneAin {
+  name: string;
+  status: Status | 'none';
+  statusText: string;
+  distances: AinDistances | null;
+  /** "95 km from the Syrian border, 395 km from Erbil", or '' where the base map lacks them. */
+  distanceText: string;
+}
+
+export interface Scene {
+  date: string;
+  lang: Lang;
+  theme: ThemeName;
+  palette: Palette;
+  phase: Phase | null;
+  /** Every site, in file order. */
+  sites: SceneSite[];
+  /** The ids of the drawn sites, bottom to top (the most important last, so it ends up on top). */
+  drawOrder: string[];
+  /** Sites with a state at the date, by status (drawn or not). */
+  counts: Record<Status, number>;
+  /** Sites with a state at the date but no sourced position: listed, not drawn. */
+  unmapped: SceneSite[];
+  zone: SceneZone | null;
+  points: ScenePoint[];
+  ain: SceneAin | null;
+  /** The map's accessible name ("Map of coalition sites … on {date}"), its one-paragraph summary, and the alt text. */
+  title: string;
+  summary: string;
+  alt: string;
+  /** "Coalition presence on 1 June 2025". */
+  legendTitle: string;
+}
+
+/** The facts a scene is computed from. */
+export interface SceneInput {
+  data: AppData;
+  basemap: Partial<Basemap>;
+}
+
+/** A period in force as the scene's state. */
+function stateOf(period: Period | null): StatusAt | null {
+  return (
+    period && {
+      status: period.status,
+      basis: period.basis,
+      since: period.start,
+      sincePrecision: period.startPrecision ?? 'day',
+      period,
+    }
+  );
+}
+
+function siteAt(input: SceneInput, f: AppData['presence']['features'][number], i: number, date: string, lang: Lang) {
+  const p = f.properties;
+  const period = periodAt(p.periods, date);
+  const state = stateOf(period);
+  const name = p.name[lang] || p.name.en;
+  const position = f.geometry ? ([...f.geometry.coordinates] as [number, number]) : null;
+  const site: SceneSite = {
+    id: f.id,
+    name,
+    label: shortName(name),
+    sub: labelSub(lang, state),
+    kind: p.kind,
+    country: p.country,
+    position,
+    precision: p.location.precision,
+    state,
+    statusText: statusSentence(lang, state, input.data.timeline.range.start),
+    drawn: !!(position && state),
+    rank: (state ? STATUS_ORDER[state.status] : 9) * 100 + i,
+  };
+  return site;
+}
+
+function zoneAtDate(data: AppData, date: string, lang: Lang): SceneZone | null {
+  const zone = data.zone.features.find((f) => f.properties.role === 'zone');
+  const period = zone ? periodAt(zone.properties.periods, date) : null;
+  if (!zone || !period) return null;
+  const name = zone.properties.name[lang] || zone.properties.name.en;
+  return {
+    id: zone.id,
+    control: period.control,
+    name,
+    label: shortName(name),
+    sub: t(lang, `control.${period.control}`),
+    labelAt: zone.properties.labelAt ? [...zone.properties.labelAt] : null,
+    sources: period.sources,
+  };
+}
+
+function ainAtDate(input: SceneInput, date: string, lang: Lang): SceneAin | null {
+  const pt = input.data.ain.features.find((f) => f.properties.role === 'point');
+  if (pt?.geometry.type !== 'Point') return null;
+  const period = periodAt(pt.properties.periods ?? [], date);
+  const state = stateOf(period);
+  const distances = ainDistances(input.basemap, pt.geometry.coordinates as [number, number]);
+  return {
+    name: pt.properties.name[lang] || pt.properties.name.en,
+    status: state?.status ?? 'none',
+    statusText: statusSentence(lang, state, input.data.timeline.range.start),
+    distances,
+    distanceText: distances
+      ? t(lang, 'ain.distances', {
+          border: formatNumber(lang, distances.border),
+          erbil: formatNumber(lang, distances.erbil),
+        })
+      : '',
+  };
+}
+
+/** The map's one-paragraph summary: phase and counts by status. */
+function summaryOf(scene: Pick<Scene, 'counts' | 'phase' | 'date' | 'lang'>): string {
+  const { lang, counts } = scene;
+  const n = (k: Status) => formatNumber(lang, counts[k]);
+  const summary = t(lang, 'map.description', {
+    date: formatDate(lang, scene.date),
+    present: n('present'),
+    drawdown: n('drawdown'),
+    withdrawn: n('withdrawn'),
+    unknown: n('unknown'),
+  });
+  return scene.phase ? `${scene.phase.label[lang]}. ${summary}` : summary;
+}
+
+/** The scene at a date, in a language and a theme. */
+export function sceneAt(input: SceneInput, date: string, lang: Lang, theme: ThemeName): Scene {
+  const { data } = input;
+  const sites = data.presence.features.map((f, i) => siteAt(input, f, i, date, lang));
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const s of sites) if (s.state) counts[s.state.status] += 1;
+  const drawOrder = sites
+    .filter((s) => s.drawn)
+    .sort((a, b) => b.rank - a.rank)
+    .map((s) => s.id);
+  const points: ScenePoint[] = data.zone.features
+    .filter((f) => f.properties.role !== 'zone' && f.geometry.type === 'Point')
+    .map((f) => ({
+      id: f.id,
+      name: f.properties.name[lang] || f.properties.name.en,
+      position: [...(f.geometry.coordinates as [number, number])] as [number, number],
+    }));
+  const base = {
+    date,
+    lang,
+    theme,
+    palette: paletteFor(theme),
+    phase: phaseAt(data.timeline, date),
+    sites,
+    drawOrder,
+    counts,
+    unmapped: sites.filter((s) => s.state && !s.position),
+    zone: zoneAtDate(data, date, lang),
+    points,
+    ain: ainAtDate(input, date, lang),
+    title: t(lang, 'map.label', { date: formatDate(lang, date) }),
+    legendTitle: t(lang, 'legend.title', { date: formatDate(lang, date) }),
+  };
+  const summary = summaryOf(base);
+  return { ...base, summary, alt: altText(base) };
+}
+
+/**
+ * A scene source for one data set: the last few scenes are kept, so a renderer, the legend and the
+ * list asking for the same (date, language, theme) share one computation.
+ */
+export function sceneCache(input: SceneInput, size = 4): (date: string, lang: Lang, theme: ThemeName) => Scene {
+  const kept = new Map<string, Scene>();
+  return (date, lang, theme) => {
+    const key = `${date}|${lang}|${theme}`;
+    let scene = kept.get(key);
+    if (scene) {
+      kept.delete(key);
+    } else {
+      scene = sceneAt(input, date, lang, theme);
+      if (kept.size >= size) kept.delete(kept.keys().next().value as string);
+    }
+    kept.set(key, scene);
+    return scene;
+  };
+}
+
+/** The scene for an app state: main.ts makes it, resolving the theme setting ('auto') to the reader's. */
+export type SceneOf = (state: AppState) => Scene;
