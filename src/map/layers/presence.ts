@@ -5,7 +5,7 @@
  * site's ring; the labels. Everything comes from the scene and the symbology; only what changed is
  * sent to the map.
  */
-import type { ExpressionSpecification, GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, MapLayerMouseEvent } from 'maplibre-gl';
 import { BASES, STATUSES } from '../../data/schema.ts';
 import type { Scene, SceneSite } from '../../scene/scene.ts';
 import { LABEL, RADIUS_ZOOMS, SITE, SITE_RADIUS, siteStyle } from '../../scene/symbology.ts';
@@ -62,27 +62,104 @@ function addRings(ctx: LayerContext, scene: Scene): void {
   }
 }
 
-function paint(ctx: LayerContext, scene: Scene): void {
-  const { map } = ctx;
+const selectedFilter = (site: string | null): ExpressionSpecification => ['==', ['get', 'id'], site ?? ''];
+
+/** The layers of the presence module, from the symbology, in the scene's palette (drawing order). */
+export function presenceLayers(scene: Scene): LayerSpecification[] {
   const p = scene.palette;
   const color = byStatus(scene, (s) => s.color, p.status.unknown);
-  map.setPaintProperty('presence-halo', 'circle-color', p.siteStroke);
-  map.setPaintProperty(
-    'presence-halo',
-    'circle-opacity',
-    byStatus(scene, (s) => s.opacity, 0),
-  );
-  map.setPaintProperty('presence-circle', 'circle-color', color);
-  map.setPaintProperty('presence-circle', 'circle-stroke-color', color);
-  map.setPaintProperty('presence-circle', 'circle-opacity', fillOpacity(scene));
-  map.setPaintProperty(
-    'presence-circle',
-    'circle-stroke-opacity',
-    byStatus(scene, (s) => s.opacity, 0),
-  );
-  map.setPaintProperty('presence-selected', 'circle-stroke-color', p.highlight);
-  map.setPaintProperty('presence-label', 'text-color', p.siteText);
-  map.setPaintProperty('presence-label', 'text-halo-color', p.siteHalo);
+  const opacity = byStatus(scene, (s) => s.opacity, 0);
+  return [
+    {
+      id: 'presence-approx',
+      type: 'symbol',
+      source: RINGS,
+      layout: {
+        'icon-image': ['match', ['get', 'kind'], 'airbase', 'approx-ring-airbase', 'approx-ring-other'],
+        // The ring's radius grows with the zoom as the symbol's does: scale the image drawn at the top stop.
+        'icon-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          RADIUS_ZOOMS[0],
+          [
+            'match',
+            ['get', 'kind'],
+            'airbase',
+            ringRadius('airbase', 0) / ringRadius('airbase', 1),
+            ringRadius('other', 0) / ringRadius('other', 1),
+          ],
+          RADIUS_ZOOMS[1],
+          1,
+        ],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+      paint: { 'icon-opacity': SITE.approx.opacity },
+    },
+    {
+      id: 'presence-halo',
+      type: 'circle',
+      source: SRC,
+      paint: {
+        'circle-radius': radius(SITE.strokeWidth + SITE.haloExtra),
+        'circle-color': p.siteStroke,
+        'circle-opacity': opacity,
+      },
+    },
+    {
+      id: 'presence-circle',
+      type: 'circle',
+      source: SRC,
+      paint: {
+        'circle-radius': radius(),
+        'circle-color': color,
+        'circle-opacity': fillOpacity(scene),
+        'circle-stroke-width': SITE.strokeWidth,
+        'circle-stroke-color': color,
+        'circle-stroke-opacity': opacity,
+      },
+    },
+    // The ring around the selected site: a filter (set when the selection changes) rather than a
+    // feature-state opacity, so this layer shares its shader with the halos.
+    {
+      id: 'presence-selected',
+      type: 'circle',
+      source: SRC,
+      filter: selectedFilter(null),
+      paint: {
+        'circle-radius': radius(SITE.selected.extra),
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-width': SITE.selected.width,
+        'circle-stroke-color': p.highlight,
+      },
+    },
+    {
+      id: 'presence-label',
+      type: 'symbol',
+      source: LABELS,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT_BOLD],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL.site.size - 1, 8, 14],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.9,
+        'text-justify': 'auto',
+        'text-max-width': 12,
+        'symbol-sort-key': ['get', 'rank'],
+        'text-optional': true,
+      },
+      paint: { 'text-halo-width': LABEL.site.haloWidth, 'text-color': p.siteText, 'text-halo-color': p.siteHalo },
+    },
+  ];
+}
+
+/** Re-applies the colours of a theme (the dotted rings are images: drawn again). */
+function paint(ctx: LayerContext, scene: Scene): void {
+  for (const layer of presenceLayers(scene)) {
+    for (const [k, v] of Object.entries(layer.paint ?? {}))
+      ctx.map.setPaintProperty(layer.id, k as 'circle-color', v as never);
+  }
   addRings(ctx, scene);
 }
 
@@ -96,8 +173,6 @@ function points(sites: SceneSite[], props: (s: SceneSite) => Record<string, stri
     })),
   };
 }
-
-const selectedFilter = (site: string | null): ExpressionSpecification => ['==', ['get', 'id'], site ?? ''];
 
 /** The presence layer for one map. */
 export function presenceLayer(): MapLayer {
@@ -120,76 +195,8 @@ export function presenceLayer(): MapLayer {
       });
       map.addSource(LABELS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addSource(RINGS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({
-        id: 'presence-approx',
-        type: 'symbol',
-        source: RINGS,
-        layout: {
-          'icon-image': ['match', ['get', 'kind'], 'airbase', 'approx-ring-airbase', 'approx-ring-other'],
-          // The ring's radius grows with the zoom as the symbol's does: scale the image drawn at the top stop.
-          'icon-size': [
-            'interpolate',
-            ['linear'],
-            ['zoom'],
-            RADIUS_ZOOMS[0],
-            [
-              'match',
-              ['get', 'kind'],
-              'airbase',
-              ringRadius('airbase', 0) / ringRadius('airbase', 1),
-              ringRadius('other', 0) / ringRadius('other', 1),
-            ],
-            RADIUS_ZOOMS[1],
-            1,
-          ],
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-        },
-        paint: { 'icon-opacity': SITE.approx.opacity },
-      });
-      map.addLayer({
-        id: 'presence-halo',
-        type: 'circle',
-        source: SRC,
-        paint: { 'circle-radius': radius(SITE.strokeWidth + SITE.haloExtra) },
-      });
-      map.addLayer({
-        id: 'presence-circle',
-        type: 'circle',
-        source: SRC,
-        paint: { 'circle-radius': radius(), 'circle-stroke-width': SITE.strokeWidth },
-      });
-      // The ring around the selected site: a filter (set when the selection changes) rather than a
-      // feature-state opacity, so this layer shares its shader with the halos.
-      map.addLayer({
-        id: 'presence-selected',
-        type: 'circle',
-        source: SRC,
-        filter: selectedFilter(null),
-        paint: {
-          'circle-radius': radius(SITE.selected.extra),
-          'circle-color': 'rgba(0,0,0,0)',
-          'circle-stroke-width': SITE.selected.width,
-        },
-      });
-      map.addLayer({
-        id: 'presence-label',
-        type: 'symbol',
-        source: LABELS,
-        layout: {
-          'text-field': ['get', 'label'],
-          'text-font': [FONT_BOLD],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL.site.size - 1, 8, 14],
-          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-          'text-radial-offset': 0.9,
-          'text-justify': 'auto',
-          'text-max-width': 12,
-          'symbol-sort-key': ['get', 'rank'],
-          'text-optional': true,
-        },
-        paint: { 'text-halo-width': LABEL.site.haloWidth },
-      });
-      paint(ctx, scene);
+      addRings(ctx, scene);
+      for (const layer of presenceLayers(scene)) map.addLayer(layer);
       const toSite = (e: MapLayerMouseEvent) => {
         const id = e.features?.[0]?.properties?.id;
         if (typeof id === 'string' && featureState.get(id)?.startsWith(NONE) === false) ctx.onSiteClick(id);

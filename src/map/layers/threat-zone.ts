@@ -5,7 +5,7 @@
  * would cost the fill and line shaders a variant of their own (issue 8).
  */
 import { geoCentroid } from 'd3-geo';
-import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, LayerSpecification } from 'maplibre-gl';
 import type { Scene } from '../../scene/scene.ts';
 import { dashInWidths, LABEL, ZONE } from '../../scene/symbology.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
@@ -44,6 +44,78 @@ function labelData(ctx: LayerContext, scene: Scene) {
   };
 }
 
+/** The zone's layers, from the symbology, in the scene's palette and language. */
+export function zoneLayers(scene: Scene): LayerSpecification[] {
+  const color = colorOf(scene);
+  return [
+    {
+      id: 'zone-fill',
+      type: 'fill',
+      source: SRC,
+      filter: IS_ZONE,
+      paint: { 'fill-color': color, 'fill-opacity': ZONE.fillOpacity },
+    },
+    {
+      id: 'zone-hatch',
+      type: 'fill',
+      source: SRC,
+      filter: IS_ZONE,
+      // No antialiased outline: zone-line draws the edge, and the outline is one more shader to compile.
+      paint: { 'fill-pattern': 'zone-hatch', 'fill-opacity': ZONE.hatch.opacity, 'fill-antialias': false },
+    },
+    {
+      id: 'zone-line',
+      type: 'line',
+      source: SRC,
+      filter: IS_ZONE,
+      paint: {
+        'line-color': color,
+        'line-width': ZONE.line.width,
+        'line-dasharray': dashInWidths(ZONE.line.dash, ZONE.line.width),
+        'line-opacity': ZONE.line.opacity,
+      },
+    },
+    {
+      id: 'zone-points',
+      type: 'circle',
+      source: SRC,
+      filter: ['!', IS_ZONE],
+      paint: { 'circle-radius': ZONE.point.radius, 'circle-stroke-width': ZONE.point.strokeWidth },
+    },
+    {
+      id: 'zone-points-label',
+      type: 'symbol',
+      source: SRC,
+      filter: ['!', IS_ZONE],
+      minzoom: 5.5,
+      layout: {
+        'text-field': nameField(scene.lang),
+        'text-font': [FONT_REGULAR],
+        'text-size': 11,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.6],
+        'text-optional': true,
+      },
+      paint: { 'text-halo-width': 1.4 },
+    },
+    {
+      id: 'zone-label',
+      type: 'symbol',
+      source: LABEL_SRC,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT_BOLD],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL.zone.size, 8, 15],
+        'text-max-width': 9,
+        'text-letter-spacing': 0.02,
+        // Placed before the site and city labels (see onTop), which then make room around it.
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-halo-width': 1.6 },
+    },
+  ];
+}
+
 /** The zone layer for one map. */
 export function threatZoneLayer(): MapLayer {
   const theme = changed<string>();
@@ -75,72 +147,7 @@ export function threatZoneLayer(): MapLayer {
       map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features } as never, promoteId: 'id' });
       map.addSource(LABEL_SRC, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       setHatch(ctx, scene);
-      const color = colorOf(scene);
-      map.addLayer({
-        id: 'zone-fill',
-        type: 'fill',
-        source: SRC,
-        filter: IS_ZONE,
-        paint: { 'fill-color': color, 'fill-opacity': ZONE.fillOpacity },
-      });
-      map.addLayer({
-        id: 'zone-hatch',
-        type: 'fill',
-        source: SRC,
-        filter: IS_ZONE,
-        // No antialiased outline: zone-line draws the edge, and the outline is one more shader to compile.
-        paint: { 'fill-pattern': 'zone-hatch', 'fill-opacity': ZONE.hatch.opacity, 'fill-antialias': false },
-      });
-      map.addLayer({
-        id: 'zone-line',
-        type: 'line',
-        source: SRC,
-        filter: IS_ZONE,
-        paint: {
-          'line-color': color,
-          'line-width': ZONE.line.width,
-          'line-dasharray': dashInWidths(ZONE.line.dash, ZONE.line.width),
-          'line-opacity': ZONE.line.opacity,
-        },
-      });
-      map.addLayer({
-        id: 'zone-points',
-        type: 'circle',
-        source: SRC,
-        filter: ['!', IS_ZONE],
-        paint: { 'circle-radius': ZONE.point.radius, 'circle-stroke-width': ZONE.point.strokeWidth },
-      });
-      map.addLayer({
-        id: 'zone-points-label',
-        type: 'symbol',
-        source: SRC,
-        filter: ['!', IS_ZONE],
-        minzoom: 5.5,
-        layout: {
-          'text-field': nameField(scene.lang),
-          'text-font': [FONT_REGULAR],
-          'text-size': 11,
-          'text-anchor': 'top',
-          'text-offset': [0, 0.6],
-          'text-optional': true,
-        },
-        paint: { 'text-halo-width': 1.4 },
-      });
-      map.addLayer({
-        id: 'zone-label',
-        type: 'symbol',
-        source: LABEL_SRC,
-        layout: {
-          'text-field': ['get', 'label'],
-          'text-font': [FONT_BOLD],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL.zone.size, 8, 15],
-          'text-max-width': 9,
-          'text-letter-spacing': 0.02,
-          // Placed before the site and city labels (see onTop), which then make room around it.
-          'text-allow-overlap': true,
-        },
-        paint: { 'text-halo-width': 1.6 },
-      });
+      for (const layer of zoneLayers(scene)) map.addLayer(layer);
       paint(ctx, scene);
     },
     apply(ctx, scene) {
