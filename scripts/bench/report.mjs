@@ -47,6 +47,7 @@ export function summarize(runs) {
       .length,
     lcpElement: runs.map((r) => r.load.lcpElement),
     ready: stat(runs.map((r) => r.load.ready)),
+    moveDrawn: stat(runs.map((r) => r.load.moveDrawn ?? r.load.ready)),
     bytesFcp: stat(runs.map((r) => r.load.bytesFcp)),
     bytesReady: stat(runs.map((r) => r.load.bytesReady)),
     bytesAll: stat(runs.map((r) => r.load.bytesAll)),
@@ -67,6 +68,7 @@ export function summarize(runs) {
     embedBytes: stat(runs.map((r) => r.embed.bytesBeforeScroll)),
     embedEngine: stat(runs.map((r) => r.embed.engineBytesBeforeScroll)),
     embedReady: stat(runs.map((r) => r.embed.readyAfterScroll)),
+    embedMove: stat(runs.map((r) => r.embed.moveAfterScroll ?? Number.NaN)),
     offsite: [...new Set(runs.flatMap((r) => r.load.offsite))],
     errors: [...new Set(runs.flatMap((r) => r.errors))],
   };
@@ -112,11 +114,18 @@ export function rows(app, base, budget, noise) {
       yes(app.bytesFcp.max <= budget.firstPaint),
     ),
     r(
-      'Map ready, `data-map-state=ready` (ms)',
+      'First slider move drawn (app: `data-date` changes after a key press sent when the slider appears; baseline: first drawn) (ms)',
+      'moveDrawn',
+      ms,
+      'ratio ≤ 0.70',
+      yes(app.moveDrawn.median <= 0.7 * base.moveDrawn.median),
+    ),
+    r(
+      'WebGL map ready, `data-map-state=ready` (ms)',
       'ready',
       ms,
-      'ratio ≤ 1.00',
-      yes(app.ready.median <= base.ready.median),
+      'ratio ≤ 1.10',
+      yes(app.ready.median <= 1.1 * base.ready.median),
     ),
     r(
       'Transferred until ready (kB)',
@@ -153,7 +162,14 @@ export function rows(app, base, budget, noise) {
       '0',
       yes(app.embedEngine.max === 0),
     ),
-    r('Below-fold embed: ready after scrolling to it (ms)', 'embedReady', ms, '', ''),
+    r(
+      'Below-fold embed: first slider move drawn after scrolling to it (ms)',
+      'embedMove',
+      ms,
+      '≤ 1000',
+      yes(app.embedMove.median <= 1000),
+    ),
+    r('Below-fold embed: WebGL ready after scrolling to it (ms)', 'embedReady', ms, '', ''),
   ];
 }
 
