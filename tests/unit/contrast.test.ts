@@ -1,6 +1,6 @@
 /**
  * Colour checks in both themes, from the sources of truth: src/theme/palette.ts (map, SVG, print) and
- * the custom properties of src/styles/main.css (page). WCAG 2.2 contrast ratios (1.4.3 text ≥ 4.5:1,
+ * the custom properties of src/styles/tokens.css (page). WCAG 2.2 contrast ratios (1.4.3 text ≥ 4.5:1,
  * 1.4.11 non-text ≥ 3:1) and colour-vision-deficiency checks of the four status colours.
  */
 import { readFileSync } from 'node:fs';
@@ -124,15 +124,15 @@ function simulate(color: string, m: number[][] | null): Lab {
   return lab(out);
 }
 
-/** The custom properties of one rule block of main.css, e.g. `:root {` or `:root[data-theme="dark"] {`. */
+/** The custom properties of one rule block of tokens.css, e.g. `:root {` or `:root[data-theme="dark"] {`. */
 function cssVars(css: string, selector: string): Record<string, string> {
   const start = css.indexOf(`${selector} {`);
-  if (start < 0) throw new Error(`no "${selector} {" block in main.css`);
+  if (start < 0) throw new Error(`no "${selector} {" block in tokens.css`);
   const body = css.slice(start, css.indexOf('}', start));
   return Object.fromEntries([...body.matchAll(/--([\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
 }
 
-const CSS = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'main.css'), 'utf8');
+const CSS = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'tokens.css'), 'utf8');
 const LIGHT = cssVars(CSS, ':root');
 const VARS: Record<ThemeName, Record<string, string>> = {
   light: LIGHT,
