@@ -330,9 +330,13 @@ describe('WebGL context loss', () => {
       const t0 = Date.now();
       await p.page.goto(`${site.server.url}?date=${DATE}`);
       // The live SVG map is on screen from the start; the give-up is when it becomes the page's renderer.
-      await p.page.waitForFunction(() => document.getElementById('map')?.dataset.fallbackReason === 'webgl-timeout', null, {
-        timeout: 60_000,
-      });
+      await p.page.waitForFunction(
+        () => document.getElementById('map')?.dataset.fallbackReason === 'webgl-timeout',
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
       const after = Date.now() - t0;
       expect(after).toBeGreaterThan(19_000);
       await waitDrawn(p.page, DATE);

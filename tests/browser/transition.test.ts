@@ -1,4 +1,5 @@
 /** The transition story: deep links, the keyboard walk, the site details with sources, and a visible change. */
+import { PUSH_PAUSE_MS } from '../../src/ui/history-sync.ts';
 import { describe, expect, it } from 'vitest';
 import { open, waitDrawn, waitReady } from './browser.ts';
 import { useSite } from './fixture.ts';
@@ -52,7 +53,7 @@ describe('the phase slider and the layers', () => {
     }
   });
 
-  it('walks by keyboard: Tab to the slider, End, PageDown, Home change data-date and the URL', async () => {
+  it('walks by keyboard: the keys move the map and the URL, and a burst of presses is one history entry', async () => {
     const p = await open(site.browser, `${site.server.url}?date=2025-06-01`);
     try {
       await waitDrawn(p.page, '2025-06-01');
@@ -64,17 +65,22 @@ describe('the phase slider and the layers', () => {
       await p.page.keyboard.press('End');
       await waitDrawn(p.page, '2026-12-31');
       await p.page.waitForURL(/date=2026-12-31/, { timeout: 5000 });
-      await p.page.keyboard.press('PageDown');
-      await waitDrawn(p.page, '2026-09-30');
-      await p.page.keyboard.press('Home');
-      await waitDrawn(p.page, '2024-09-01');
-      await p.page.keyboard.press('ArrowRight');
+      const entries = await p.page.evaluate(() => history.length);
+      // The move becomes a history entry once the slider rests.
+      await p.page.waitForFunction((n) => history.length === n + 1, entries, { timeout: 5000 });
+      // Back to the start, then a burst of presses (well inside one pause): the map follows each, and
+      // once the slider rests the burst is one history entry, so Back returns to where it began.
+      await p.page.goBack();
+      await waitDrawn(p.page, '2025-06-01');
+      await slider.focus();
+      for (const key of ['End', 'PageDown', 'Home', 'ArrowRight']) await p.page.keyboard.press(key);
       await waitDrawn(p.page, '2024-09-08');
       const valuetext = await slider.getAttribute('aria-valuetext');
       expect(valuetext).toMatch(/8 September 2024/);
-      // The presses came in one burst: once the slider rests they are one history entry, and Back
-      // returns to where the reader started, not key by key.
       await p.page.waitForURL(/date=2024-09-08/, { timeout: 5000 });
+      // The rule is about time (an entry per pause): wait out one pause, then the burst is one entry.
+      await p.page.waitForTimeout(PUSH_PAUSE_MS + 300);
+      expect(await p.page.evaluate(() => history.length)).toBe(entries + 1);
       await p.page.goBack();
       await waitDrawn(p.page, '2025-06-01');
     } finally {
