@@ -1,5 +1,5 @@
 /**
- * Schemas for every file in public/geo/. These are the data contracts of ../../shared/DESIGN.md:
+ * Schemas for every file in public/geo/. These are the data contracts of docs/ARCHITECTURE.md:
  * editors change the files, the schemas say at build, test and run time whether a change is valid.
  * zod/mini keeps the runtime cost to a few KB (the full zod build is ~15 KB gzipped).
  */

@@ -21,7 +21,7 @@ export interface Basemap {
   cities: FeatureCollection;
 }
 
-/** File names under /geo/ (the public contract of ../../shared/DESIGN.md). */
+/** File names under /geo/ (the public contract of docs/ARCHITECTURE.md). */
 export const DATA_FILES = {
   presence: 'coalition-presence.geojson',
   ain: 'ain-al-asad.geojson',

@@ -1,5 +1,5 @@
 /**
- * The postMessage contract between the map and its host (../../shared/DESIGN.md, Embedding): the
+ * The postMessage contract between the map and its host (docs/ARCHITECTURE.md, Embedding): the
  * commands a host may send, validated with zod/mini, and who may send them or hear our replies.
  * Anything that does not parse is dropped without a word: a host page is not ours to trust.
  */

@@ -1,5 +1,5 @@
 /**
- * URL <-> AppState. The same parameters work for the page and the embed (../../shared/DESIGN.md):
+ * URL <-> AppState. The same parameters work for the page and the embed (docs/ARCHITECTURE.md):
  * date, phase, site, lang, theme, embed, static. Anything invalid falls back to the default and is
  * reported as a notice, never thrown.
  */

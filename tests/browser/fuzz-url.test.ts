@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seededRandom as rng } from '../support/random.ts';
 import { open, waitDrawn, waitReady } from './browser.ts';
 import { DIST, useSite } from './fixture.ts';
 
@@ -50,17 +51,6 @@ const HOSTILE = [
   'x'.repeat(300),
 ];
 const NAMES = ['date', 'phase', 'site', 'lang', 'theme', 'embed', 'static', 'origin', 'childId'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function enc(s: string): string {
   try {

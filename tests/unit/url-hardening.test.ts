@@ -6,30 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/data/schema.ts';
 import { isIsoDate } from '../../src/state/dates.ts';
 import type { AppState } from '../../src/state/store.ts';
-import { MAX_QUERY_LENGTH, parseUrl, peekLang, serializeUrl, short, type UrlContext } from '../../src/state/url.ts';
+import { MAX_QUERY_LENGTH, parseUrl, peekLang, serializeUrl, short } from '../../src/state/url.ts';
+import { seededRandom as rng } from '../support/random.ts';
+import { urlContext } from '../support/url-context.ts';
 
-const ctx: UrlContext = {
-  range: { start: '2024-09-01', end: '2026-12-31' },
-  defaultDate: '2026-03-15',
-  phases: [
-    { id: 'before', start: '2014-01-01', end: '2024-09-26' },
-    { id: 'phase-1', start: '2024-09-27', end: '2025-09-30' },
-    { id: 'phase-2', start: '2025-10-01', end: '2026-09-30' },
-  ],
-  siteIds: new Set(['ain-al-asad', 'al-tanf', 'erbil']),
-};
-
-/** Mulberry32: a small seeded PRNG, so a failure names a case that can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const ctx = urlContext();
 
 const NAMES = ['date', 'phase', 'site', 'lang', 'theme', 'embed', 'static', 'origin', 'childId', '__proto__', 'DATE'];
 const HOSTILE = [

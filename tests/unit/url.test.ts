@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrl, serializeUrl, type UrlContext } from '../../src/state/url.ts';
+import { parseUrl, serializeUrl } from '../../src/state/url.ts';
+import { urlContext } from '../support/url-context.ts';
 
-const ctx: UrlContext = {
-  range: { start: '2024-09-01', end: '2026-12-31' },
-  defaultDate: '2026-03-15',
-  phases: [
-    { id: 'before', start: '2014-01-01', end: '2024-09-26' },
-    { id: 'phase-1', start: '2024-09-27', end: '2025-09-30' },
-    { id: 'phase-2', start: '2025-10-01', end: '2026-09-30' },
-  ],
-  siteIds: new Set(['ain-al-asad', 'al-tanf']),
-};
+const ctx = urlContext();
 
 describe('parseUrl', () => {
   it('gives the defaults for an empty query', () => {
