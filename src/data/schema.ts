@@ -71,6 +71,8 @@ export const siteProperties = z.object({
     sources: z.optional(sourceIds),
   }),
   summary: z.optional(localized),
+  /** The last day a dated report describes this site; after it, the map says "no reports found". */
+  reportingEnds: z.optional(isoDate),
   periods: z.array(period).check(z.minLength(1, 'needs at least one period')),
 });
 export type SiteProperties = z.infer<typeof siteProperties>;
@@ -199,7 +201,7 @@ export const timelineFile = z.object({
     z.object({
       date: isoDate,
       datePrecision: z.optional(precision),
-      country: z.enum(['IQ', 'SY', 'JO', 'KRI']),
+      country: z.enum(['IQ', 'SY', 'JO', 'KW', 'KRI']),
       /** null where the number is unknown: the map then says "unknown", never a guess. */
       value: z.nullable(z.number().check(z.gte(0))),
       approximate: z.boolean(),
@@ -222,6 +224,8 @@ export const sourcesFile = z.object({
         z.string().check(z.regex(/^https:\/\/[^\s"<>]+$/, 'urls must be https:// with no spaces or markup')),
       ),
       via: z.optional(nonEmpty),
+      /** True when what we read at `via` is a republished copy of the outlet's text (syndication or mirror). */
+      copy: z.optional(z.boolean()),
       grade: z.enum(GRADES),
     }),
   ),
