@@ -29,7 +29,9 @@ export function checkConsistency(data: AppData): string[] {
       const grade = grades.get(id);
       const at = { file, ...(featureId === undefined ? {} : { featureId }), path: `${path}[${i}]` };
       if (grade === undefined) report({ ...at, message: `unknown source id "${id}" (add it to sources.json first)` });
-      else if (grade === 'D') report({ ...at, message: `source "${id}" is grade D and may not be cited for a fact` });
+      else if (grade === 'D') {
+        report({ ...at, message: `source "${id}" is grade D and may not be cited for a fact`, rule: 'no-grade-d' });
+      }
     });
   };
 
@@ -83,6 +85,10 @@ function sourceGrades(data: AppData, report: Report): Map<string, string> {
     if (grades.has(s.id))
       report({ file: 'sources.json', path: `sources[${i}].id`, message: `duplicate source id "${s.id}"` });
     grades.set(s.id, s.grade);
+    if (s.copy && s.via === undefined) {
+      const message = 'is marked as a copy but does not say where it was read';
+      report({ file: 'sources.json', sourceId: s.id, path: 'via', message, rule: 'copy-needs-via' });
+    }
   });
   return grades;
 }

@@ -28,6 +28,9 @@ export const isoDate = z.string().check(
   }, 'not a real calendar date'),
 );
 
+/** A date as exact as it is known: YYYY, YYYY-MM or YYYY-MM-DD. */
+const partialDate = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
+
 /** How exact a date is: 'month' means "some day in that month", stored as its first day. */
 export const precision = z.enum(['day', 'month', 'year']);
 
@@ -218,8 +221,10 @@ export const sourcesFile = z.object({
       id: slug,
       outlet: nonEmpty,
       title: nonEmpty,
-      /** YYYY, YYYY-MM or YYYY-MM-DD: as exact as the source itself is. */
-      date: z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')),
+      /** YYYY, YYYY-MM or YYYY-MM-DD, as exact as the source itself is; null (written out) when it is undated. */
+      date: z.nullable(partialDate),
+      /** When an undated source was read (YYYY, YYYY-MM or YYYY-MM-DD). */
+      accessed: z.optional(partialDate),
       url: z.optional(
         z.string().check(z.regex(/^https:\/\/[^\s"<>]+$/, 'urls must be https:// with no spaces or markup')),
       ),
