@@ -44,7 +44,11 @@ export class DataError extends Error {
 /** The one-line form of a problem, as shown to editors. */
 export function formatProblem(p: DataProblem): string {
   const where =
-    p.featureId !== undefined ? ` feature "${p.featureId}":` : p.sourceId !== undefined ? ` source "${p.sourceId}":` : '';
+    p.featureId !== undefined
+      ? ` feature "${p.featureId}":`
+      : p.sourceId !== undefined
+        ? ` source "${p.sourceId}":`
+        : '';
   const rule = p.rule === undefined ? '' : ` (rule ${p.rule}: ${RULES[p.rule]})`;
   return `${p.file}:${where} ${p.path || '(top level)'}: ${p.message}${rule}`;
 }

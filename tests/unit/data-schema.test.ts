@@ -208,24 +208,63 @@ describe('sources a desk can stand behind', () => {
   const first = (geo('sources.json') as { sources: RawSource[] }).sources[0]!.id;
 
   it('fail on a source without an outlet, naming the file, the id and the rule', () => {
-    const err = errorOf(() => validateFile('sources.json', withSource((s) => delete s.outlet)));
-    expect(err.message).toMatch(new RegExp(`^sources\\.json: source "${first}": outlet: missing .*\\(rule source-outlet: `));
-    const empty = errorOf(() => validateFile('sources.json', withSource((s) => (s.outlet = ''))));
+    const err = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => delete s.outlet),
+      ),
+    );
+    expect(err.message).toMatch(
+      new RegExp(`^sources\\.json: source "${first}": outlet: missing .*\\(rule source-outlet: `),
+    );
+    const empty = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => (s.outlet = '')),
+      ),
+    );
     expect(empty.message).toContain('(rule source-outlet:');
   });
 
   it('fail on a source without a date, but accept one written out as undated (null)', () => {
-    const err = errorOf(() => validateFile('sources.json', withSource((s) => delete s.date)));
-    expect(err.message).toMatch(new RegExp(`^sources\\.json: source "${first}": date: missing .*\\(rule source-date: `));
-    expect(() => validateFile('sources.json', withSource((s) => (s.date = null)))).not.toThrow();
-    const bad = errorOf(() => validateFile('sources.json', withSource((s) => (s.date = 'March 2026'))));
+    const err = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => delete s.date),
+      ),
+    );
+    expect(err.message).toMatch(
+      new RegExp(`^sources\\.json: source "${first}": date: missing .*\\(rule source-date: `),
+    );
+    expect(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => (s.date = null)),
+      ),
+    ).not.toThrow();
+    const bad = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => (s.date = 'March 2026')),
+      ),
+    );
     expect(bad.message).toContain('expected YYYY, YYYY-MM or YYYY-MM-DD (rule source-date:');
   });
 
   it('fail on a source without a grade or with an unknown one', () => {
-    const err = errorOf(() => validateFile('sources.json', withSource((s) => delete s.grade)));
+    const err = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => delete s.grade),
+      ),
+    );
     expect(err.message).toMatch(new RegExp(`^sources\\.json: source "${first}": grade: .*\\(rule source-grade: `));
-    const bad = errorOf(() => validateFile('sources.json', withSource((s) => (s.grade = 'E'))));
+    const bad = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => (s.grade = 'E')),
+      ),
+    );
     expect(bad.message).toContain('(rule source-grade:');
   });
 
