@@ -162,10 +162,39 @@ export const camera = z.object({
   zoom: z.number().check(z.gte(3), z.lte(10)),
 });
 
+/** A deadline someone announced for leaving sites: a fact with sources like any other, shown beside what happened. */
+export const announcement = z.object({
+  id: slug,
+  /** The sites it applies to, listed one by one ("federal Iraq" is the sites there, named). */
+  sites: z.array(slug),
+  /** The day of the statement (or of the report of it). */
+  announced: isoDate,
+  announcedPrecision: z.optional(precision),
+  /** The deadline; with month precision it is the first of the month and means "by the end of that month". */
+  by: isoDate,
+  byPrecision: z.optional(precision),
+  text: localized,
+  sources: sourceIds,
+});
+export type Announcement = z.infer<typeof announcement>;
+
+/** One entry of the page's "Updates": what changed in the facts, when and why. */
+export const change = z.object({
+  date: isoDate,
+  what: localized,
+  why: localized,
+  sources: z.optional(sourceIds),
+});
+export type Change = z.infer<typeof change>;
+
 export const timelineFile = z.object({
   range: z.object({ start: isoDate, end: isoDate }),
   /** The date a reader sees first (an editorial choice); the end of the range when absent. */
   defaultDate: z.optional(isoDate),
+  /** The day the facts were last checked against the reporting. */
+  asOf: isoDate,
+  /** The last day any dated report describes a site; after it statuses are not known (sites may say earlier). */
+  reportingEnds: isoDate,
   phases: z
     .array(
       z.object({
@@ -212,6 +241,9 @@ export const timelineFile = z.object({
       sources: sourceIds,
     }),
   ),
+  announcements: z.array(announcement),
+  /** Newest first. */
+  changes: z.array(change),
 });
 export type TimelineFile = z.infer<typeof timelineFile>;
 
