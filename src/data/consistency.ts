@@ -3,6 +3,8 @@
  * ids are unique, phases tile the timeline. Returns readable problems; an empty list means consistent.
  */
 import { addDays } from '../state/dates.ts';
+import { periodAt } from '../state/selectors.ts';
+import { unknownAt } from './freshness.ts';
 import type { AppData } from './types.ts';
 import { type DataProblem, formatProblem } from './validate.ts';
 
@@ -29,7 +31,9 @@ export function checkConsistency(data: AppData): string[] {
       const grade = grades.get(id);
       const at = { file, ...(featureId === undefined ? {} : { featureId }), path: `${path}[${i}]` };
       if (grade === undefined) report({ ...at, message: `unknown source id "${id}" (add it to sources.json first)` });
-      else if (grade === 'D') report({ ...at, message: `source "${id}" is grade D and may not be cited for a fact` });
+      else if (grade === 'D') {
+        report({ ...at, message: `source "${id}" is grade D and may not be cited for a fact`, rule: 'no-grade-d' });
+      }
     });
   };
 
@@ -74,6 +78,9 @@ export function checkConsistency(data: AppData): string[] {
   }
 
   checkTimeline(data, featureIds, cite, report);
+  checkFreshness(data, report);
+  checkAnnouncements(data, cite, report);
+  checkChanges(data, cite, report);
   return problems.map(formatProblem);
 }
 
@@ -83,6 +90,10 @@ function sourceGrades(data: AppData, report: Report): Map<string, string> {
     if (grades.has(s.id))
       report({ file: 'sources.json', path: `sources[${i}].id`, message: `duplicate source id "${s.id}"` });
     grades.set(s.id, s.grade);
+    if (s.copy && s.via === undefined) {
+      const message = 'is marked as a copy but does not say where it was read';
+      report({ file: 'sources.json', sourceId: s.id, path: 'via', message, rule: 'copy-needs-via' });
+    }
   });
   return grades;
 }
@@ -157,4 +168,110 @@ function checkTimeline(data: AppData, featureIds: Map<string, string>, cite: Cit
   troops.forEach((t, i) => {
     cite(file, undefined, `troops[${i}].sources`, t.sources);
   });
+}
+
+/** asOf, reportingEnds and the first view: the map must never claim more than the reporting holds. */
+function checkFreshness(data: AppData, report: Report): void {
+  const file = 'timeline.json';
+  const { range, defaultDate, asOf, reportingEnds } = data.timeline;
+  if (reportingEnds > asOf) {
+    const message = `${reportingEnds} is after asOf ${asOf}`;
+    report({ file, path: 'reportingEnds', message, rule: 'reporting-ends-by-as-of' });
+  }
+  if (defaultDate !== undefined) {
+    if (defaultDate < range.start || defaultDate > range.end) {
+      const message = `${defaultDate} is outside ${range.start}–${range.end}`;
+      report({ file, path: 'defaultDate', message, rule: 'default-date-in-range' });
+    }
+    const { unknown, total } = unknownAt(data.presence, defaultDate);
+    if (unknown * 2 > total) {
+      const message = `${unknown} of ${total} sites are unknown or have no period on ${defaultDate}; choose the latest date that most sites are known on`;
+      report({ file, path: 'defaultDate', message, rule: 'default-date-known' });
+    }
+  }
+
+  const presence = 'coalition-presence.geojson';
+  for (const f of data.presence.features) {
+    const own = f.properties.reportingEnds;
+    if (own !== undefined && own > reportingEnds) {
+      const message = `${own} is after the timeline's reportingEnds ${reportingEnds}`;
+      report({
+        file: presence,
+        featureId: f.id,
+        path: 'properties.reportingEnds',
+        message,
+        rule: 'site-reporting-ends',
+      });
+    }
+    const ends = own ?? reportingEnds;
+    const after = addDays(ends, 1);
+    const periods = f.properties.periods;
+    periods.forEach((p, i) => {
+      if (p.start > after) {
+        const message = `starts ${p.start}, after the last report on the site (${ends})`;
+        report({
+          file: presence,
+          featureId: f.id,
+          path: `properties.periods[${i}].start`,
+          message,
+          rule: 'nothing-after-reporting',
+        });
+      }
+    });
+    const next = periodAt(periods, after);
+    if (next !== null && next.status !== 'unknown' && next.status !== 'withdrawn') {
+      const i = periods.indexOf(next);
+      const message = `is "${next.status}" on ${after}, after the last report on the site (${ends}); end it on ${ends} and add an open "unknown" period`;
+      report({
+        file: presence,
+        featureId: f.id,
+        path: `properties.periods[${i}].status`,
+        message,
+        rule: 'nothing-after-reporting',
+      });
+    }
+  }
+}
+
+function checkAnnouncements(data: AppData, cite: Cite, report: Report): void {
+  const file = 'timeline.json';
+  const siteIds = new Set(data.presence.features.map((f) => f.id));
+  const ids = new Set<string>();
+  data.timeline.announcements.forEach((a, i) => {
+    const path = `announcements[${i}]`;
+    if (ids.has(a.id)) report({ file, path: `${path}.id`, message: `duplicate announcement id "${a.id}"` });
+    ids.add(a.id);
+    cite(file, undefined, `${path}.sources`, a.sources);
+    if (a.sites.length === 0)
+      report({ file, path: `${path}.sites`, message: 'names no site', rule: 'announcement-sites' });
+    a.sites.forEach((id, j) => {
+      if (!siteIds.has(id)) {
+        const message = `no site with id "${id}" in coalition-presence.geojson`;
+        report({ file, path: `${path}.sites[${j}]`, message, rule: 'announcement-sites' });
+      }
+    });
+    if (a.by < a.announced) {
+      const message = `${a.by} is before it was announced (${a.announced})`;
+      report({ file, path: `${path}.by`, message, rule: 'announcement-deadline' });
+    }
+  });
+}
+
+function checkChanges(data: AppData, cite: Cite, report: Report): void {
+  const file = 'timeline.json';
+  const { changes, asOf } = data.timeline;
+  changes.forEach((c, i) => {
+    const path = `changes[${i}]`;
+    cite(file, undefined, `${path}.sources`, c.sources);
+    const prev = changes[i - 1];
+    if (prev && c.date > prev.date) {
+      const message = `${c.date} is listed after ${prev.date}`;
+      report({ file, path: `${path}.date`, message, rule: 'changes-newest-first' });
+    }
+  });
+  const newest = changes[0];
+  if (newest && newest.date > asOf) {
+    const message = `asOf ${asOf} is older than the newest change (${newest.date}); set asOf to the day the facts were checked`;
+    report({ file, path: 'asOf', message, rule: 'as-of-current' });
+  }
 }

@@ -28,6 +28,9 @@ export const isoDate = z.string().check(
   }, 'not a real calendar date'),
 );
 
+/** A date as exact as it is known: YYYY, YYYY-MM or YYYY-MM-DD. */
+const partialDate = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
+
 /** How exact a date is: 'month' means "some day in that month", stored as its first day. */
 export const precision = z.enum(['day', 'month', 'year']);
 
@@ -71,6 +74,8 @@ export const siteProperties = z.object({
     sources: z.optional(sourceIds),
   }),
   summary: z.optional(localized),
+  /** The last day a dated report describes this site; after it, the map says "no reports found". */
+  reportingEnds: z.optional(isoDate),
   periods: z.array(period).check(z.minLength(1, 'needs at least one period')),
 });
 export type SiteProperties = z.infer<typeof siteProperties>;
@@ -157,10 +162,39 @@ export const camera = z.object({
   zoom: z.number().check(z.gte(3), z.lte(10)),
 });
 
+/** A deadline someone announced for leaving sites: a fact with sources like any other, shown beside what happened. */
+export const announcement = z.object({
+  id: slug,
+  /** The sites it applies to, listed one by one ("federal Iraq" is the sites there, named). */
+  sites: z.array(slug),
+  /** The day of the statement (or of the report of it). */
+  announced: isoDate,
+  announcedPrecision: z.optional(precision),
+  /** The deadline; with month precision it is the first of the month and means "by the end of that month". */
+  by: isoDate,
+  byPrecision: z.optional(precision),
+  text: localized,
+  sources: sourceIds,
+});
+export type Announcement = z.infer<typeof announcement>;
+
+/** One entry of the page's "Updates": what changed in the facts, when and why. */
+export const change = z.object({
+  date: isoDate,
+  what: localized,
+  why: localized,
+  sources: z.optional(sourceIds),
+});
+export type Change = z.infer<typeof change>;
+
 export const timelineFile = z.object({
   range: z.object({ start: isoDate, end: isoDate }),
   /** The date a reader sees first (an editorial choice); the end of the range when absent. */
   defaultDate: z.optional(isoDate),
+  /** The day the facts were last checked against the reporting. */
+  asOf: isoDate,
+  /** The last day any dated report describes a site; after it statuses are not known (sites may say earlier). */
+  reportingEnds: isoDate,
   phases: z
     .array(
       z.object({
@@ -199,7 +233,7 @@ export const timelineFile = z.object({
     z.object({
       date: isoDate,
       datePrecision: z.optional(precision),
-      country: z.enum(['IQ', 'SY', 'JO', 'KRI']),
+      country: z.enum(['IQ', 'SY', 'JO', 'KW', 'KRI']),
       /** null where the number is unknown: the map then says "unknown", never a guess. */
       value: z.nullable(z.number().check(z.gte(0))),
       approximate: z.boolean(),
@@ -207,6 +241,9 @@ export const timelineFile = z.object({
       sources: sourceIds,
     }),
   ),
+  announcements: z.array(announcement),
+  /** Newest first. */
+  changes: z.array(change),
 });
 export type TimelineFile = z.infer<typeof timelineFile>;
 
@@ -216,12 +253,16 @@ export const sourcesFile = z.object({
       id: slug,
       outlet: nonEmpty,
       title: nonEmpty,
-      /** YYYY, YYYY-MM or YYYY-MM-DD: as exact as the source itself is. */
-      date: z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')),
+      /** YYYY, YYYY-MM or YYYY-MM-DD, as exact as the source itself is; null (written out) when it is undated. */
+      date: z.nullable(partialDate),
+      /** When an undated source was read (YYYY, YYYY-MM or YYYY-MM-DD). */
+      accessed: z.optional(partialDate),
       url: z.optional(
         z.string().check(z.regex(/^https:\/\/[^\s"<>]+$/, 'urls must be https:// with no spaces or markup')),
       ),
       via: z.optional(nonEmpty),
+      /** True when what we read at `via` is a republished copy of the outlet's text (syndication or mirror). */
+      copy: z.optional(z.boolean()),
       grade: z.enum(GRADES),
     }),
   ),

@@ -3,6 +3,7 @@
  * `coalition-presence.geojson: feature "al-tanf": properties.periods[1].start: not a real calendar date`.
  */
 import type * as z from 'zod/mini';
+import { RULES, type RuleName } from './rules.ts';
 import { ainAlAsadFile, presenceFile, sourcesFile, timelineFile, zoneFile } from './schema.ts';
 
 /** The schema of each file in public/geo/, by file name. */
@@ -21,8 +22,12 @@ export type DataOf<F extends DataFileName> = z.infer<(typeof FILE_SCHEMAS)[F]>;
 export interface DataProblem {
   file: string;
   featureId?: string;
+  /** The id of the source in sources.json the problem is in. */
+  sourceId?: string;
   path: string;
   message: string;
+  /** The named rule the data breaks (see rules.ts), added to the message. */
+  rule?: RuleName;
 }
 
 /** Thrown when a fact file does not match its schema; `message` lists every problem, one per line. */
@@ -38,8 +43,14 @@ export class DataError extends Error {
 
 /** The one-line form of a problem, as shown to editors. */
 export function formatProblem(p: DataProblem): string {
-  const where = p.featureId === undefined ? '' : ` feature "${p.featureId}":`;
-  return `${p.file}:${where} ${p.path || '(top level)'}: ${p.message}`;
+  const where =
+    p.featureId !== undefined
+      ? ` feature "${p.featureId}":`
+      : p.sourceId !== undefined
+        ? ` source "${p.sourceId}":`
+        : '';
+  const rule = p.rule === undefined ? '' : ` (rule ${p.rule}: ${RULES[p.rule]})`;
+  return `${p.file}:${where} ${p.path || '(top level)'}: ${p.message}${rule}`;
 }
 
 /** Validates the parsed JSON of a fact file and returns it typed, or throws a DataError. */
@@ -53,15 +64,40 @@ export function validateFile<F extends DataFileName>(fileName: F, json: unknown)
 
 type Key = PropertyKey;
 
+// The fields every source must have, and the rule each one is (the schema enforces them; this names them).
+const SOURCE_FIELD_RULES: Record<string, RuleName> = {
+  outlet: 'source-outlet',
+  date: 'source-date',
+  grade: 'source-grade',
+};
+
 function toProblem(file: string, json: unknown, outer: z.core.$ZodIssue): DataProblem {
   const { issue, fullPath } = closestBranch(outer);
   let path: readonly Key[] = fullPath;
   let featureId: string | undefined;
+  let sourceId: string | undefined;
   if (path[0] === 'features' && typeof path[1] === 'number') {
     featureId = featureIdAt(json, path[1]);
     path = path.slice(2);
+  } else if (file === 'sources.json' && path[0] === 'sources' && typeof path[1] === 'number') {
+    sourceId = idAt((json as { sources?: unknown } | null)?.sources, path[1]);
+    path = path.slice(2);
   }
-  return { file, ...(featureId === undefined ? {} : { featureId }), path: formatPath(path), message: describe(issue) };
+  const rule = sourceId === undefined || path.length !== 1 ? undefined : SOURCE_FIELD_RULES[String(path[0])];
+  return {
+    file,
+    ...(featureId === undefined ? {} : { featureId }),
+    ...(sourceId === undefined ? {} : { sourceId }),
+    path: formatPath(path),
+    message: describe(issue),
+    ...(rule === undefined ? {} : { rule }),
+  };
+}
+
+/** The id of the index-th entry of a list in the raw JSON, or `#index` when it has none. */
+function idAt(list: unknown, index: number): string {
+  const id = Array.isArray(list) ? (list[index] as { id?: unknown } | undefined)?.id : undefined;
+  return typeof id === 'string' && id !== '' ? id : `#${index}`;
 }
 
 /**

@@ -98,11 +98,13 @@ describe('validateFile on broken files', () => {
     expect(err.message).toContain('got "left"');
   });
 
-  it('locates errors outside features by path alone', () => {
-    const sources = structuredClone(geo('sources.json')) as { sources: { url?: string }[] };
+  it('locates errors in sources.json by source id', () => {
+    const sources = structuredClone(geo('sources.json')) as { sources: { id: string; url?: string }[] };
     sources.sources[3]!.url = 'http://example.org/x';
     const err = errorOf(() => validateFile('sources.json', sources));
-    expect(err.message).toBe('sources.json: sources[3].url: urls must be https:// with no spaces or markup');
+    expect(err.message).toBe(
+      `sources.json: source "${sources.sources[3]!.id}": url: urls must be https:// with no spaces or markup`,
+    );
   });
 
   it('refuses an unknown file name', () => {
@@ -193,5 +195,107 @@ describe('validateFile inside unions', () => {
     expect(err.message).toBe(
       'ne-syria-threat-zone.geojson: feature "al-hol-camp": geometry.coordinates[0]: at most 5 decimals',
     );
+  });
+});
+
+describe('sources a desk can stand behind', () => {
+  type RawSource = Record<string, unknown> & { id: string };
+  const withSource = (change: (s: RawSource) => void): unknown => {
+    const file = structuredClone(geo('sources.json')) as { sources: RawSource[] };
+    change(file.sources[0]!);
+    return file;
+  };
+  const first = (geo('sources.json') as { sources: RawSource[] }).sources[0]!.id;
+
+  it('fail on a source without an outlet, naming the file, the id and the rule', () => {
+    const err = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => delete s.outlet),
+      ),
+    );
+    expect(err.message).toMatch(
+      new RegExp(`^sources\\.json: source "${first}": outlet: missing .*\\(rule source-outlet: `),
+    );
+    const empty = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => (s.outlet = '')),
+      ),
+    );
+    expect(empty.message).toContain('(rule source-outlet:');
+  });
+
+  it('fail on a source without a date, but accept one written out as undated (null)', () => {
+    const err = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => delete s.date),
+      ),
+    );
+    expect(err.message).toMatch(
+      new RegExp(`^sources\\.json: source "${first}": date: missing .*\\(rule source-date: `),
+    );
+    expect(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => (s.date = null)),
+      ),
+    ).not.toThrow();
+    const bad = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => (s.date = 'March 2026')),
+      ),
+    );
+    expect(bad.message).toContain('expected YYYY, YYYY-MM or YYYY-MM-DD (rule source-date:');
+  });
+
+  it('fail on a source without a grade or with an unknown one', () => {
+    const err = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => delete s.grade),
+      ),
+    );
+    expect(err.message).toMatch(new RegExp(`^sources\\.json: source "${first}": grade: .*\\(rule source-grade: `));
+    const bad = errorOf(() =>
+      validateFile(
+        'sources.json',
+        withSource((s) => (s.grade = 'E')),
+      ),
+    );
+    expect(bad.message).toContain('(rule source-grade:');
+  });
+
+  it('fail on any fact citing a grade-D source, naming file, feature and rule', () => {
+    const data = realData();
+    const cited = data.presence.features[0]!.properties.periods[0]!.sources[0]!;
+    data.sources.sources.find((s) => s.id === cited)!.grade = 'D';
+    const problems = checkConsistency(data);
+    expect(problems).toContain(
+      `coalition-presence.geojson: feature "${data.presence.features[0]!.id}": properties.periods[0].sources[0]: source "${cited}" is grade D and may not be cited for a fact (rule no-grade-d: no fact may cite a grade-D source)`,
+    );
+  });
+
+  it('fail on a copy that does not say where it was read', () => {
+    const data = realData();
+    const copy = data.sources.sources.find((s) => s.copy)!;
+    delete copy.via;
+    expect(checkConsistency(data)).toContain(
+      `sources.json: source "${copy.id}": via: is marked as a copy but does not say where it was read (rule copy-needs-via: a source marked "copy" names where the copy was read ("via"))`,
+    );
+  });
+
+  it('in the real file: mirrors are flagged as copies of a named original, undated sources say so', () => {
+    const { sources } = realData().sources;
+    const MIRRORS = /bitcoinethereumnews|today24|studentb|findsuperdeals|exbulletin|wikizero|wikimili|marefa|aajsa/i;
+    for (const s of sources) {
+      if (s.via && MIRRORS.test(s.via)) expect(s.copy, `${s.id} is read in a mirror`).toBe(true);
+      expect(MIRRORS.test(s.outlet), `${s.id}: the outlet must be the original, not the mirror`).toBe(false);
+      if (s.date === null) expect(s.accessed, `${s.id} is undated: say when it was read`).toBeDefined();
+    }
+    expect(sources.find((s) => s.id === 'asianewslb-2026')?.date).toBeNull();
+    expect(sources.find((s) => s.id === 'forbes-2025-10')).toMatchObject({ outlet: 'Forbes', copy: true });
   });
 });
