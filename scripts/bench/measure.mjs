@@ -63,12 +63,13 @@ function initScript() {
   // The first slider move, sent as soon as the app's slider exists (a key press, as a reader's first
   // one): when does the map show the new date (data-date changes)? The baseline page's slider is in its
   // HTML and only listens to drags, so it records nothing here: its figure is its time to drawn.
-  const root = document.documentElement;
+  // Init scripts run before the HTML is parsed: <html> is looked up when the slider appears.
   const pressWhenThere = new MutationObserver(() => {
     const s = document.getElementById('date-slider');
-    if (!s || !s.isConnected || b.sliderAt !== null) return;
+    if (!s?.isConnected || b.sliderAt !== null) return;
     if (!s.closest('.timeline')) return;
     pressWhenThere.disconnect();
+    const root = document.documentElement;
     b.sliderAt = performance.now();
     const before = root.dataset.date;
     const drawnWatch = new MutationObserver(() => {

@@ -5,13 +5,14 @@
  * owns #map-static and this module leaves it alone (the render host says which is on screen).
  *
  * Both are kept current a moment after the date settles rather than in `beforeprint`: Chromium's
- * print-to-PDF (and some print paths) never fire that event, and the renderer is loaded lazily.
+ * print-to-PDF (and some print paths) never fire that event.
  */
 import type { Lang } from '../data/schema.ts';
 import type { AppData, Basemap } from '../data/types.ts';
 import { formatDate, t } from '../i18n/index.ts';
 import type { RendererHost } from '../render/host.ts';
 import type { Scene, SceneOf } from '../scene/scene.ts';
+import { renderStaticMap } from '../static/render-svg.ts';
 import type { Store } from '../state/store.ts';
 import { h } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
@@ -60,11 +61,10 @@ export function mountPrintView(opts: PrintViewOptions): () => void {
     );
   };
 
-  const renderMap = async (date: string, lang: Lang) => {
+  const renderMap = (date: string, lang: Lang) => {
     // Only while the WebGL map is on screen: otherwise the SVG map on screen is what prints.
     if (!webglOnScreen()) return;
-    const { renderStaticMap } = await import('../static/render-svg.ts');
-    if (stopped || !webglOnScreen()) return;
+    if (stopped) return;
     const svg = renderStaticMap({
       data,
       basemap: opts.basemap,
@@ -83,7 +83,7 @@ export function mountPrintView(opts: PrintViewOptions): () => void {
     staticHost.dataset.printDate = date;
   };
 
-  const update = async () => {
+  const update = () => {
     timer = undefined;
     const { date, lang } = store.get();
     const key = `${lang}|${date}|${renderer.status().kind}`;
@@ -91,14 +91,14 @@ export function mountPrintView(opts: PrintViewOptions): () => void {
     drawnKey = key;
     renderSources(date, lang);
     try {
-      await renderMap(date, lang);
+      renderMap(date, lang);
     } catch (err) {
       console.warn('print view: the SVG map could not be drawn', err);
     }
   };
   const schedule = () => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => void update(), opts.settleMs ?? 800);
+    timer = window.setTimeout(update, opts.settleMs ?? 800);
   };
 
   const { date, lang } = store.get();
