@@ -16,7 +16,7 @@ import { baseStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(engineWorkerUrl());
 // Start the worker (fetch, parse, boot) as soon as the engine is here, while the data is still on its
-// way (map/warm.ts), instead of when the map is created; the map then finds it ready. Issue 8.
+// way (render/warm.ts), instead of when the map is created; the map then finds it ready. Issue 8.
 maplibregl.prewarm();
 
 export interface MapViewOptions {

@@ -1,5 +1,5 @@
 /**
- * The SVG map is parsed with DOMParser in the browser (src/static/static-view.ts), so every text that
+ * The SVG map is parsed with DOMParser in the browser (src/render/svg-view.ts), so every text that
  * comes from the data must reach it escaped (issue 9). Here every text and id in the facts and the
  * base map is replaced with markup that would break out of an element or an attribute, in all four
  * languages, and the output must still be one well-formed SVG with that markup only as text.
