@@ -9,7 +9,7 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { LANGS, type Lang } from '../src/data/schema.ts';
 import { type AppData, BASEMAP_FILES, type Basemap, DATA_FILES } from '../src/data/types.ts';
 import { type DataFileName, type DataOf, validateFile } from '../src/data/validate.ts';
-import { addDays } from '../src/state/dates.ts';
+import { addDays } from '../src/data/dates.ts';
 import { phaseAt } from '../src/state/selectors.ts';
 import { sceneAt } from '../src/scene/scene.ts';
 import { renderStaticMap } from '../src/static/render-svg.ts';

@@ -2,8 +2,8 @@
  * Cross-file checks the schemas cannot express: cited sources exist, periods follow each other,
  * ids are unique, phases tile the timeline. Returns readable problems; an empty list means consistent.
  */
-import { addDays } from '../state/dates.ts';
-import { periodAt } from '../state/selectors.ts';
+import { addDays } from './dates.ts';
+import { periodAt } from './periods.ts';
 import { unknownAt } from './freshness.ts';
 import type { AppData } from './types.ts';
 import { type DataProblem, formatProblem } from './validate.ts';

@@ -2,7 +2,7 @@
  * How current the facts are: the day they were last checked (`asOf`) and the last day with reporting
  * (`reportingEnds`, per site where the site says so). Pure: the UI asks, the data check enforces.
  */
-import { periodAt } from '../state/selectors.ts';
+import { periodAt } from './periods.ts';
 import type { PresenceFile, TimelineFile } from './schema.ts';
 
 type Facts = { presence: PresenceFile; timeline: TimelineFile };

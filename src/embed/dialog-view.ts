@@ -5,7 +5,7 @@
 import { LANGS, type Lang } from '../data/schema.ts';
 import type { AppData } from '../data/types.ts';
 import { dirOf, t } from '../i18n/index.ts';
-import { clampDate, isIsoDate } from '../state/dates.ts';
+import { clampDate, isIsoDate } from '../data/dates.ts';
 import type { Store, ThemeSetting } from '../state/store.ts';
 import { h } from '../ui/dom.ts';
 import { iframeSnippet, loaderSnippet, type SnippetOptions } from './snippets.ts';

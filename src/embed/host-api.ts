@@ -4,7 +4,7 @@
  * every change, debounced so a drag sends one message at its end.
  */
 import type { AppData } from '../data/types.ts';
-import { clampDate } from '../state/dates.ts';
+import { clampDate } from '../data/dates.ts';
 import { phaseAt } from '../state/selectors.ts';
 import type { AppState, Store } from '../state/store.ts';
 import { type Command, hostWindow, parseCommand, PREFIX, type Post } from './messages.ts';

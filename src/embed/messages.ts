@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { LANGS } from '../data/schema.ts';
-import { isIsoDate } from '../state/dates.ts';
+import { isIsoDate } from '../data/dates.ts';
 
 /** Every message of ours, both ways, starts with this, so hosts can tell ours from others'. */
 export const PREFIX = 'coalition-map:';

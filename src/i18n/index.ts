@@ -1,6 +1,6 @@
 /** String tables and locale formatting. UI code gets every word from here, never from literals. */
 import type { Lang } from '../data/schema.ts';
-import { toUtcDate } from '../state/dates.ts';
+import { toUtcDate } from '../data/dates.ts';
 import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en, type StringKey, type StringTable } from './en.ts';

@@ -7,7 +7,8 @@
 import { type Control, type Lang, type Period, STATUSES, type SiteProperties, type Status } from '../data/schema.ts';
 import type { AppData, Basemap } from '../data/types.ts';
 import { formatDate, formatNumber, t } from '../i18n/index.ts';
-import { periodAt, phaseAt, type Phase } from '../state/selectors.ts';
+import { periodAt } from '../data/periods.ts';
+import { phaseAt, type Phase } from '../state/selectors.ts';
 import type { AppState } from '../state/store.ts';
 import { paletteFor, type Palette, type ThemeName } from '../theme/palette.ts';
 import { altText } from './alt-text.ts';

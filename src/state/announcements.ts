@@ -4,8 +4,8 @@
  * Pure; dates are 'YYYY-MM-DD' strings and both ends of a period are inclusive.
  */
 import type { Announcement, Basis, Period, SiteFeature, TimelineFile } from '../data/schema.ts';
-import { addDays, toDay } from './dates.ts';
-import { periodAt } from './selectors.ts';
+import { addDays, toDay } from '../data/dates.ts';
+import { periodAt } from '../data/periods.ts';
 
 type Precision = 'day' | 'month' | 'year';
 

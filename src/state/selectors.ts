@@ -14,17 +14,13 @@ import type {
   ZonePeriod,
 } from '../data/schema.ts';
 import { STATUSES } from '../data/schema.ts';
-import { toDay } from './dates.ts';
+import { toDay } from '../data/dates.ts';
+import { periodAt } from '../data/periods.ts';
 
 export type Phase = TimelineFile['phases'][number];
 export type TimelineEvent = TimelineFile['events'][number];
 export type TroopFigure = TimelineFile['troops'][number];
 export type ZoneFeature = ZoneFile['features'][number];
-
-interface Dated {
-  start: string;
-  end?: string | undefined;
-}
 
 /** A site's state on a date: `since` is the start of the period in force (its precision is `period.startPrecision`). */
 export interface SiteStatus {
@@ -40,14 +36,6 @@ export interface ZoneState {
   basis: Basis;
   since: string;
   period: ZonePeriod;
-}
-
-/** The period that contains the date (start and end inclusive, no end = open), or null. */
-export function periodAt<P extends Dated>(periods: readonly P[], date: string): P | null {
-  for (const p of periods) {
-    if (p.start <= date && (p.end === undefined || date <= p.end)) return p;
-  }
-  return null;
 }
 
 /** The status of a site on a date, or null before its first period (or in a gap). */

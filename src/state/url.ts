@@ -4,7 +4,7 @@
  * reported as a notice, never thrown.
  */
 import { LANGS, type Lang } from '../data/schema.ts';
-import { clampDate, isIsoDate } from './dates.ts';
+import { clampDate, isIsoDate } from '../data/dates.ts';
 import type { AppState, ThemeSetting } from './store.ts';
 import { flag, MAX_QUERY_LENGTH } from './url-flags.ts';
 

@@ -8,7 +8,7 @@ import { select } from 'd3-selection';
 import { utcMonth } from 'd3-time';
 import type { Lang, TimelineFile } from '../data/schema.ts';
 import { formatDate, t } from '../i18n/index.ts';
-import { toUtcDate } from '../state/dates.ts';
+import { toUtcDate } from '../data/dates.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -1,6 +1,6 @@
 /** Pure date moves for the slider: weekly steps, milestone jumps, and snapping while dragging. */
 import type { TimelineFile } from '../data/schema.ts';
-import { addDays, clampDate, toDay } from '../state/dates.ts';
+import { addDays, clampDate, toDay } from '../data/dates.ts';
 
 /** The milestone dates of a timeline, sorted and de-duplicated. */
 export function milestoneDates(timeline: TimelineFile): string[] {

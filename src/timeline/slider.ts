@@ -6,7 +6,7 @@
  */
 import type { TimelineFile } from '../data/schema.ts';
 import { formatDate, t } from '../i18n/index.ts';
-import { fromDay, toDay } from '../state/dates.ts';
+import { fromDay, toDay } from '../data/dates.ts';
 import { phaseAt } from '../state/selectors.ts';
 import type { Store } from '../state/store.ts';
 import { setAttr, setText } from '../ui/dom.ts';

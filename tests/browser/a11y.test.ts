@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { PresenceFile, SourcesFile, TimelineFile, ZoneFile } from '../../src/data/schema.ts';
 import type { AppData } from '../../src/data/types.ts';
 import { formatDate, t } from '../../src/i18n/index.ts';
-import { addDays } from '../../src/state/dates.ts';
+import { addDays } from '../../src/data/dates.ts';
 import { phaseAt, statusAt } from '../../src/state/selectors.ts';
 import { sceneAt } from '../../src/scene/scene.ts';
 import { statusSourceIds } from '../../src/ui/print-view.ts';

@@ -5,7 +5,7 @@ import { checkConsistency } from '../../src/data/consistency.ts';
 import { asOf, isAfterReporting, reportingEndsFor, unknownAt } from '../../src/data/freshness.ts';
 import type { AppData } from '../../src/data/types.ts';
 import { validateFile } from '../../src/data/validate.ts';
-import { addDays } from '../../src/state/dates.ts';
+import { addDays } from '../../src/data/dates.ts';
 import { statusAt } from '../../src/state/selectors.ts';
 
 const geo = (name: string): unknown =>

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SiteFeature } from '../../src/data/schema.ts';
+import { periodAt } from '../../src/data/periods.ts';
 import { validateFile } from '../../src/data/validate.ts';
 import {
   countsByStatus,
   eventsNear,
-  periodAt,
   phaseAt,
   sitesAt,
   statusAt,

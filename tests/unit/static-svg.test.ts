@@ -9,7 +9,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { loadStaticInputs } from '../../scripts/static-images.ts';
 import type { AppData } from '../../src/data/types.ts';
-import { addDays } from '../../src/state/dates.ts';
+import { addDays } from '../../src/data/dates.ts';
 import { statusAt } from '../../src/state/selectors.ts';
 import { renderStaticMap, type StaticMapOptions } from '../../src/static/render-svg.ts';
 import { esc } from '../../src/static/svg-escape.ts';

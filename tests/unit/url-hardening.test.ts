@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/data/schema.ts';
-import { isIsoDate } from '../../src/state/dates.ts';
+import { isIsoDate } from '../../src/data/dates.ts';
 import type { AppState } from '../../src/state/store.ts';
 import { MAX_QUERY_LENGTH, parseUrl, peekLang, serializeUrl, short } from '../../src/state/url.ts';
 import { seededRandom as rng } from '../support/random.ts';
