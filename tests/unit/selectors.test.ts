@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SiteFeature } from '../../src/data/schema.ts';
 import { periodAt } from '../../src/data/periods.ts';
 import { validateFile } from '../../src/data/validate.ts';
-import {
-  countsByStatus,
-  eventsNear,
-  phaseAt,
-  sitesAt,
-  statusAt,
-  troopsAt,
-  zoneAt,
-} from '../../src/state/selectors.ts';
+import { countsByStatus, eventsNear, phaseAt, sitesAt, statusAt, troopsAt, zoneAt } from '../../src/state/selectors.ts';
 
 const readJson = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../public/geo/${name}`, import.meta.url), 'utf8'));
