@@ -110,6 +110,7 @@ export const ar: StringTable = {
   'embed.iframe': 'إطار iframe فقط',
   'embed.loader': 'متجاوب (مع سكربت تحميل)',
   'embed.copy': 'نسخ',
+  'source.undated': 'غير مؤرَّخ',
   'embed.copied': 'تم النسخ',
   'embed.close': 'إغلاق',
   'embed.date': 'التاريخ',

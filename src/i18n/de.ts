@@ -110,6 +110,7 @@ export const de: StringTable = {
   'embed.iframe': 'Nur Iframe',
   'embed.loader': 'Responsiv (mit Ladeskript)',
   'embed.copy': 'Kopieren',
+  'source.undated': 'undatiert',
   'embed.copied': 'Kopiert',
   'embed.close': 'Schließen',
   'embed.date': 'Datum',

@@ -104,6 +104,7 @@ export const en = {
   'embed.iframe': 'Iframe only',
   'embed.loader': 'Responsive (with loader script)',
   'embed.copy': 'Copy',
+  'source.undated': 'undated',
   'embed.copied': 'Copied',
   'embed.close': 'Close',
   'embed.date': 'Date',

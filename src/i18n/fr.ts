@@ -113,6 +113,7 @@ export const fr: StringTable = {
   'embed.iframe': 'Iframe seule',
   'embed.loader': 'Adaptatif (avec script de chargement)',
   'embed.copy': 'Copier',
+  'source.undated': 'non daté',
   'embed.copied': 'Copié',
   'embed.close': 'Fermer',
   'embed.date': 'Date',

@@ -15,7 +15,7 @@ export function sourceItem(index: SourceIndex, id: string, lang: Lang): HTMLElem
   const s = index.get(id);
   if (!s) return h('span', { class: 'src' }, `${t(lang, 'unknown')} (${id})`);
   const who = s.via ? `${s.outlet} (via ${s.via})` : s.outlet;
-  const text = `${who}, ${s.date}: ${s.title}`;
+  const text = `${who}, ${s.date ?? t(lang, 'source.undated')}: ${s.title}`;
   return h(
     'span',
     { class: 'src' },
