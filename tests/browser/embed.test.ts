@@ -103,7 +103,7 @@ describe('embed mode', () => {
     try {
       await waitReady(p.page);
       expect(await p.page.locator('header[data-chrome="page"]').isVisible()).toBe(false);
-      for (const sel of ['#map-wrap', '#date-slider', '.legend', '#source-line', '#embed-button']) {
+      for (const sel of ['#map-wrap', '#date-slider', 'section.legend', '#source-line', '#embed-button']) {
         expect(await p.page.locator(sel).isVisible(), sel).toBe(true);
       }
       const link = p.page.locator('a.open-full');
