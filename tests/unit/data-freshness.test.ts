@@ -1,28 +1,15 @@
 /** How current the facts are (src/data/freshness.ts) and the named rules that keep the first view honest. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { liveData } from '../support/live-data.ts';
 import { checkConsistency } from '../../src/data/consistency.ts';
 import { asOf, isAfterReporting, reportingEndsFor, unknownAt } from '../../src/data/freshness.ts';
-import type { AppData } from '../../src/data/types.ts';
-import { validateFile } from '../../src/data/validate.ts';
 import { addDays } from '../../src/data/dates.ts';
 import { statusAt } from '../../src/state/selectors.ts';
 
-const geo = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../public/geo/${name}`, import.meta.url), 'utf8'));
-function realData(): AppData {
-  return {
-    presence: validateFile('coalition-presence.geojson', geo('coalition-presence.geojson')),
-    ain: validateFile('ain-al-asad.geojson', geo('ain-al-asad.geojson')),
-    zone: validateFile('ne-syria-threat-zone.geojson', geo('ne-syria-threat-zone.geojson')),
-    timeline: validateFile('timeline.json', geo('timeline.json')),
-    sources: validateFile('sources.json', geo('sources.json')),
-  };
-}
 const withRule = (problems: string[], rule: string) => problems.filter((p) => p.includes(`(rule ${rule}:`));
 
 describe('freshness helpers', () => {
-  const data = realData();
+  const data = liveData();
 
   it('give the day the facts were checked and the end of the reporting, per site when known', () => {
     expect(asOf(data)).toBe('2026-12-02');
@@ -50,7 +37,7 @@ describe('freshness helpers', () => {
 });
 
 describe('the real timeline', () => {
-  const data = realData();
+  const data = liveData();
   const { timeline, presence } = data;
 
   it('opens on a date on which most sites are known, within the reporting', () => {
@@ -77,7 +64,7 @@ describe('the real timeline', () => {
 
 describe('the named rules', () => {
   it('default-date-known: refuses a first view on which most sites are unknown', () => {
-    const data = realData();
+    const data = liveData();
     data.timeline.defaultDate = '2026-11-24';
     const problems = withRule(checkConsistency(data), 'default-date-known');
     expect(problems).toHaveLength(1);
@@ -87,7 +74,7 @@ describe('the named rules', () => {
   });
 
   it('default-date-in-range, reporting-ends-by-as-of and site-reporting-ends', () => {
-    const data = realData();
+    const data = liveData();
     data.timeline.defaultDate = '2030-01-01';
     data.timeline.reportingEnds = '2026-12-10';
     data.presence.features[1]!.properties.reportingEnds = '2026-12-20';
@@ -102,7 +89,7 @@ describe('the named rules', () => {
   });
 
   it('nothing-after-reporting: no status claimed, and no period begun, after the last report', () => {
-    const data = realData();
+    const data = liveData();
     const erbil = data.presence.features.find((f) => f.id === 'erbil-air-base')!;
     erbil.properties.reportingEnds = '2026-03-01';
     let problems = withRule(checkConsistency(data), 'nothing-after-reporting');
@@ -124,7 +111,7 @@ describe('the named rules', () => {
   });
 
   it('announcement-sites and announcement-deadline', () => {
-    const data = realData();
+    const data = liveData();
     data.timeline.announcements[0]!.sites.push('atlantis');
     data.timeline.announcements[1]!.by = '2020-01-01';
     const problems = checkConsistency(data);
@@ -137,10 +124,10 @@ describe('the named rules', () => {
   });
 
   it('changes-newest-first and as-of-current', () => {
-    const data = realData();
+    const data = liveData();
     data.timeline.changes.reverse();
     expect(withRule(checkConsistency(data), 'changes-newest-first')).toHaveLength(1);
-    const stale = realData();
+    const stale = liveData();
     stale.timeline.asOf = '2026-11-30';
     expect(withRule(checkConsistency(stale), 'as-of-current')[0]).toContain(
       'timeline.json: asOf: asOf 2026-11-30 is older than the newest change (2026-12-02)',
@@ -148,7 +135,7 @@ describe('the named rules', () => {
   });
 
   it('an unknown source id in an announcement or a change is reported', () => {
-    const data = realData();
+    const data = liveData();
     data.timeline.announcements[0]!.sources.push('nope');
     data.timeline.changes[0]!.sources = ['nope'];
     const problems = checkConsistency(data);

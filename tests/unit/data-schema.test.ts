@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { liveData } from '../support/live-data.ts';
 import { checkConsistency } from '../../src/data/consistency.ts';
 import type { AppData } from '../../src/data/types.ts';
 import { DataError, type DataFileName, FILE_SCHEMAS, validateFile } from '../../src/data/validate.ts';
@@ -7,16 +8,6 @@ import { DataError, type DataFileName, FILE_SCHEMAS, validateFile } from '../../
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8'));
 const geo = (name: string) => readJson(`../../public/geo/${name}`);
 const broken = (name: string) => readJson(`../fixtures/broken/${name}`);
-
-function realData(): AppData {
-  return {
-    presence: validateFile('coalition-presence.geojson', geo('coalition-presence.geojson')),
-    ain: validateFile('ain-al-asad.geojson', geo('ain-al-asad.geojson')),
-    zone: validateFile('ne-syria-threat-zone.geojson', geo('ne-syria-threat-zone.geojson')),
-    timeline: validateFile('timeline.json', geo('timeline.json')),
-    sources: validateFile('sources.json', geo('sources.json')),
-  };
-}
 
 /** The message of the error thrown by fn (fails the test if nothing is thrown). */
 function errorOf(fn: () => unknown): DataError {
@@ -37,11 +28,11 @@ describe('the fact files in public/geo', () => {
   }
 
   it('are consistent with each other', () => {
-    expect(checkConsistency(realData())).toEqual([]);
+    expect(checkConsistency(liveData())).toEqual([]);
   });
 
   it('map at least 8 sites and list the rest without coordinates', () => {
-    const { presence } = realData();
+    const { presence } = liveData();
     const mapped = presence.features.filter((f) => f.geometry !== null);
     expect(mapped.length).toBeGreaterThanOrEqual(8);
     for (const f of presence.features.filter((x) => x.geometry === null)) {
@@ -50,13 +41,13 @@ describe('the fact files in public/geo', () => {
   });
 
   it('mark exactly the five milestones', () => {
-    const { timeline } = realData();
+    const { timeline } = liveData();
     const ids = timeline.events.filter((e) => e.milestone).map((e) => e.date);
     expect(ids).toEqual(['2024-09-27', '2025-09-30', '2026-01-17', '2026-02-11', '2026-09-30']);
   });
 
   it('cite every source at least once and no grade-D source', () => {
-    const data = realData();
+    const data = liveData();
     const text = JSON.stringify([data.presence, data.ain, data.zone, data.timeline]);
     for (const s of data.sources.sources) {
       expect(text.includes(`"${s.id}"`), `${s.id} is never cited`).toBe(true);
@@ -116,7 +107,7 @@ describe('validateFile on broken files', () => {
 
 describe('checkConsistency on broken data', () => {
   const withPresence = (fixture: string): AppData => ({
-    ...realData(),
+    ...liveData(),
     presence: validateFile('coalition-presence.geojson', broken(fixture)),
   });
 
@@ -147,7 +138,7 @@ describe('checkConsistency on broken data', () => {
   });
 
   it('reports a gap between phases and a range that is not covered', () => {
-    const data = realData();
+    const data = liveData();
     data.timeline.phases[1]!.end = '2025-09-29';
     data.timeline.phases[3]!.end = '2026-11-30';
     const problems = checkConsistency(data);
@@ -158,7 +149,7 @@ describe('checkConsistency on broken data', () => {
   });
 
   it('reports grade-D citations, duplicate ids and duplicate feature ids', () => {
-    const data = realData();
+    const data = liveData();
     data.sources.sources[0]!.grade = 'D';
     data.sources.sources.push({ ...data.sources.sources[1]! });
     data.ain.features[1]!.id = 'al-tanf';
@@ -174,7 +165,7 @@ describe('checkConsistency on broken data', () => {
   });
 
   it('reports events without a source and out of date order', () => {
-    const data = realData();
+    const data = liveData();
     data.timeline.events[2]!.sources = [];
     data.timeline.events[5]!.date = '2000-01-01';
     const problems = checkConsistency(data);
@@ -269,7 +260,7 @@ describe('sources a desk can stand behind', () => {
   });
 
   it('fail on any fact citing a grade-D source, naming file, feature and rule', () => {
-    const data = realData();
+    const data = liveData();
     const cited = data.presence.features[0]!.properties.periods[0]!.sources[0]!;
     data.sources.sources.find((s) => s.id === cited)!.grade = 'D';
     const problems = checkConsistency(data);
@@ -279,7 +270,7 @@ describe('sources a desk can stand behind', () => {
   });
 
   it('fail on a copy that does not say where it was read', () => {
-    const data = realData();
+    const data = liveData();
     const copy = data.sources.sources.find((s) => s.copy)!;
     delete copy.via;
     expect(checkConsistency(data)).toContain(
@@ -288,7 +279,7 @@ describe('sources a desk can stand behind', () => {
   });
 
   it('in the real file: mirrors are flagged as copies of a named original, undated sources say so', () => {
-    const { sources } = realData().sources;
+    const { sources } = liveData().sources;
     const MIRRORS = /bitcoinethereumnews|today24|studentb|findsuperdeals|exbulletin|wikizero|wikimili|marefa|aajsa/i;
     for (const s of sources) {
       if (s.via && MIRRORS.test(s.via)) expect(s.copy, `${s.id} is read in a mirror`).toBe(true);
