@@ -91,11 +91,12 @@ export function phaseDates(timeline: AppData['timeline']): { id: string; date: s
 }
 
 /** The prerendered map and its alt text for index.html (English, light theme, 1000 × 620, no legend). */
-export function prerender(inputs: StaticInputs): { svg: string; alt: string; date: string } {
+export function prerender(inputs: StaticInputs): { svg: string; alt: string; date: string; asOf: string } {
   const date = defaultDate(inputs.data.timeline);
   const opts = { ...inputs, date, lang: 'en' as const, theme: 'light' as const, width: 1000, height: 620 };
   const scene = sceneAt(inputs, date, 'en', 'light');
-  return { svg: renderStaticMap({ ...opts, scene, fluid: true, idPrefix: 'prerender' }), alt: scene.alt, date };
+  const asOf = `${scene.fresh.asOfText} · ${scene.fresh.reportingEndsText}`;
+  return { svg: renderStaticMap({ ...opts, scene, fluid: true, idPrefix: 'prerender' }), alt: scene.alt, date, asOf };
 }
 
 const require = createRequire(import.meta.url);

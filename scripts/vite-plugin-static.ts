@@ -10,6 +10,7 @@ import { buildStaticImages, IMAGE, inputsStamp, loadStaticInputs, prerender } fr
 
 const MAP_MARK = '<!--static-map-->';
 const ALT_MARK = '<!--static-alt-->';
+const AS_OF_MARK = '<!--as-of-->';
 
 /**
  * The image (with legend) for readers without JavaScript, after the page's own noscript text. Its alt
@@ -25,7 +26,7 @@ export function staticImagesPlugin(): Plugin {
   let outDir = resolve(root, 'dist');
   let isBuild = false;
   // The dev server transforms index.html on every request: render once per change of the data files.
-  let cache: { stamp: string; svg: string; alt: string } | null = null;
+  let cache: { stamp: string; svg: string; alt: string; asOf: string } | null = null;
 
   const rendered = () => {
     const stamp = inputsStamp(root);
@@ -42,11 +43,12 @@ export function staticImagesPlugin(): Plugin {
     },
     transformIndexHtml(html) {
       if (!html.includes(MAP_MARK) && !html.includes(ALT_MARK)) return html;
-      const { svg, alt } = rendered();
+      const { svg, alt, asOf } = rendered();
       // Function replacers: a `$` in the data must not be read as a replacement pattern.
       return html
         .replace(MAP_MARK, () => svg)
         .replace(ALT_MARK, () => esc(alt))
+        .replace(AS_OF_MARK, () => esc(asOf))
         .replace('</body>', () => `${noscriptImage(alt)}\n  </body>`);
     },
     closeBundle() {

@@ -7,7 +7,7 @@
 import { type LoadResult, loadAll } from './data/load.ts';
 import type { Lang } from './data/schema.ts';
 import { startEmbed } from './embed/index.ts';
-import { t } from './i18n/index.ts';
+import { formatDate, t } from './i18n/index.ts';
 import { createRendererHost } from './render/host.ts';
 import { type SceneOf, sceneCache } from './scene/scene.ts';
 import { createStore } from './state/store.ts';
@@ -35,6 +35,10 @@ import { mountPrintView } from './ui/print-view.ts';
 import { mountSiteDetails } from './ui/site-details.ts';
 import { mountSiteList } from './ui/site-list.ts';
 import { createSiteTable } from './ui/site-table.ts';
+import { mountHowWeKnow } from './ui/how-we-know.ts';
+import { mountUnplaced } from './ui/unplaced.ts';
+import { mountUpdates } from './ui/updates.ts';
+import { asOf, reportingEndsFor } from './data/freshness.ts';
 
 const SLOW_MS = 4000;
 const TIMEOUT_MS = 20000;
@@ -126,13 +130,24 @@ async function boot(): Promise<void> {
   const side = byId('side');
   side.replaceChildren();
   mountLegend(side, store, sceneOf);
+  mountUnplaced(side, store, sceneOf);
   mountSiteList(side, store, sceneOf);
   mountPhasePanel(side, data, store);
+  const how = mountHowWeKnow(side, data, store);
+  mountUpdates(side, data, store);
   mountSiteDetails(side, data, store, sceneOf);
   mountLiveRegion(byId('app'), store, sceneOf);
   mountMapLabel(byId('map'), byId('map-desc'), store, sceneOf);
   mountAinCallout(byId('map'), store, sceneOf);
-  mountPrintView({ data, basemap, store, sceneOf, renderer, staticHost: byId('map-static'), sourcesParent: side });
+  mountPrintView({
+    data,
+    basemap,
+    store,
+    sceneOf,
+    renderer,
+    staticHost: byId('map-static'),
+    sourcesParent: how.sourcesSlot,
+  });
   const slider = createSlider({ timeline: data.timeline, store });
   byId('timeline-slot').replaceWith(slider.element);
   const table = createSiteTable(data, store, sceneOf);
@@ -146,6 +161,8 @@ async function boot(): Promise<void> {
     const { lang } = store.get();
     byId('title').textContent = t(lang, 'app.title');
     byId('dek').textContent = t(lang, 'app.dek');
+    byId('as-of').textContent =
+      `${t(lang, 'fresh.asOf', { date: formatDate(lang, asOf(data)) })} · ${t(lang, 'fresh.reportingEnds', { date: formatDate(lang, reportingEndsFor(data)) })}`;
     byId('source-line').textContent = t(lang, 'app.sourceLine');
   };
   renderText();

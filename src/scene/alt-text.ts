@@ -32,7 +32,10 @@ export function sitesByStatus(sites: readonly SceneSite[], lang: Lang): Record<S
   const groups: Record<Status, string[]> = { present: [], drawdown: [], withdrawn: [], unknown: [] };
   for (const site of sites) {
     if (!site.state) continue;
-    const detail = altDetail(lang, site.state);
+    // A site whose reports stopped says so, not "since" the day after its last report.
+    const detail = site.reportGap
+      ? t(lang, 'site.gapShort', { date: formatDate(lang, site.lastReport) })
+      : altDetail(lang, site.state);
     groups[site.state.status].push(detail ? t(lang, 'alt.item', { name: site.name, detail }) : site.name);
   }
   return groups;

@@ -8,12 +8,14 @@ import { type Control, type Lang, type Period, STATUSES, type SiteProperties, ty
 import type { AppData, Basemap } from '../data/types.ts';
 import { formatDate, formatNumber, t } from '../i18n/index.ts';
 import { periodAt } from '../data/periods.ts';
+import { reportingEndsFor } from '../data/freshness.ts';
 import { phaseAt, type Phase } from '../state/selectors.ts';
 import type { AppState } from '../state/store.ts';
 import { paletteFor, type Palette, type ThemeName } from '../theme/palette.ts';
 import { altText } from './alt-text.ts';
 import { ainDistances, type AinDistances } from './distances.ts';
-import { labelSub, shortName, type StatusAt, statusSentence } from './status-text.ts';
+import { deadlinesFor, freshnessAt, type SceneDeadline, type SceneFreshness } from './news.ts';
+import { gapSentence, labelSub, shortName, type StatusAt, statusSentence } from './status-text.ts';
 import { STATUS_ORDER } from './symbology.ts';
 
 /** A site in the scene. */
@@ -35,6 +37,18 @@ export interface SceneSite {
   statusText: string;
   /** On the map: it has a position and a state at the date. */
   drawn: boolean;
+  /** The last day a report describes the site. */
+  lastReport: string;
+  /**
+   * Not known because the reports stopped: the date is after the last report and the status is
+   * unknown. `lastKnown` is what the last report said (null when it too was unknown).
+   */
+  reportGap: boolean;
+  lastKnown: StatusAt | null;
+  /** Why it is not on the map (its location note), or null when it is placed. */
+  whyUnplaced: string | null;
+  /** The deadlines announced for the site, beside what happened. */
+  deadlines: SceneDeadline[];
   /** Label priority and draw order: 0 is placed first and drawn on top. */
   rank: number;
 }
@@ -67,6 +81,8 @@ export interface SceneAin {
   distances: AinDistances | null;
   /** "95 km from the Syrian border, 395 km from Erbil", or '' where the base map lacks them. */
   distanceText: string;
+  /** The deadlines announced for the base (the presence site of the same name), beside what happened. */
+  deadlines: SceneDeadline[];
 }
 
 export interface Scene {
@@ -81,6 +97,17 @@ export interface Scene {
   drawOrder: string[];
   /** Sites with a state at the date, by status (drawn or not). */
   counts: Record<Status, number>;
+  /** Of those, the ones on the map. */
+  drawnCounts: Record<Status, number>;
+  /**
+   * The legend's count of each status in words: the number, or "not known" for present and drawing
+   * down after the last report on any site (a 0 there would say the coalition had gone).
+   */
+  countText: Record<Status, string>;
+  /** Sites whose status is not known because the reports on them stopped. */
+  gapCount: number;
+  /** How current the facts are. */
+  fresh: SceneFreshness;
   /** Sites with a state at the date but no sourced position: listed, not drawn. */
   unmapped: SceneSite[];
   zone: SceneZone | null;
@@ -93,6 +120,9 @@ export interface Scene {
   /** "Coalition presence on 1 June 2025". */
   legendTitle: string;
 }
+
+/** The presence site that is the Ain al-Asad of the base file (its announcements name this id). */
+const AIN_SITE = 'ain-al-asad';
 
 /** The facts a scene is computed from. */
 export interface SceneInput {
@@ -119,6 +149,10 @@ function siteAt(input: SceneInput, f: AppData['presence']['features'][number], i
   const state = stateOf(period);
   const name = p.name[lang] || p.name.en;
   const position = f.geometry ? ([...f.geometry.coordinates] as [number, number]) : null;
+  const lastReport = reportingEndsFor(input.data, f.id);
+  const reportGap = state?.status === 'unknown' && date > lastReport;
+  const lastKnown = reportGap ? stateOf(periodAt(p.periods, lastReport)) : null;
+  const rangeStart = input.data.timeline.range.start;
   const site: SceneSite = {
     id: f.id,
     name,
@@ -129,8 +163,15 @@ function siteAt(input: SceneInput, f: AppData['presence']['features'][number], i
     position,
     precision: p.location.precision,
     state,
-    statusText: statusSentence(lang, state, input.data.timeline.range.start),
+    statusText: reportGap
+      ? gapSentence(lang, lastReport, lastKnown, rangeStart)
+      : statusSentence(lang, state, rangeStart),
     drawn: !!(position && state),
+    lastReport,
+    reportGap,
+    lastKnown,
+    whyUnplaced: position ? null : p.location.note[lang] || p.location.note.en,
+    deadlines: deadlinesFor(input.data, f.id, lang),
     rank: (state ? STATUS_ORDER[state.status] : 9) * 100 + i,
   };
   return site;
@@ -163,6 +204,7 @@ function ainAtDate(input: SceneInput, date: string, lang: Lang): SceneAin | null
     status: state?.status ?? 'none',
     statusText: statusSentence(lang, state, input.data.timeline.range.start),
     distances,
+    deadlines: deadlinesFor(input.data, AIN_SITE, lang),
     distanceText: distances
       ? t(lang, 'ain.distances', {
           border: formatNumber(lang, distances.border),
@@ -173,10 +215,12 @@ function ainAtDate(input: SceneInput, date: string, lang: Lang): SceneAin | null
 }
 
 /** The map's one-paragraph summary: phase and counts by status. */
-function summaryOf(scene: Pick<Scene, 'counts' | 'phase' | 'date' | 'lang'>): string {
-  const { lang, counts } = scene;
+function summaryOf(scene: Pick<Scene, 'counts' | 'phase' | 'date' | 'lang' | 'fresh'>): string {
+  const { lang, counts, fresh } = scene;
   const n = (k: Status) => formatNumber(lang, counts[k]);
-  const summary = t(lang, 'map.description', {
+  const key = fresh.afterReporting ? 'map.descriptionAfter' : 'map.description';
+  const summary = t(lang, key, {
+    ends: formatDate(lang, fresh.reportingEnds),
     date: formatDate(lang, scene.date),
     present: n('present'),
     drawdown: n('drawdown'),
@@ -190,8 +234,22 @@ function summaryOf(scene: Pick<Scene, 'counts' | 'phase' | 'date' | 'lang'>): st
 export function sceneAt(input: SceneInput, date: string, lang: Lang, theme: ThemeName): Scene {
   const { data } = input;
   const sites = data.presence.features.map((f, i) => siteAt(input, f, i, date, lang));
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const s of sites) if (s.state) counts[s.state.status] += 1;
+  const zero = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const counts = zero();
+  const drawnCounts = zero();
+  for (const s of sites) {
+    if (s.state) counts[s.state.status] += 1;
+    if (s.state && s.drawn) drawnCounts[s.state.status] += 1;
+  }
+  const fresh = freshnessAt(data, date, lang);
+  const countText = Object.fromEntries(
+    STATUSES.map((s) => [
+      s,
+      fresh.afterReporting && (s === 'present' || s === 'drawdown')
+        ? t(lang, 'legend.notKnown')
+        : formatNumber(lang, counts[s]),
+    ]),
+  ) as Record<Status, string>;
   const drawOrder = sites
     .filter((s) => s.drawn)
     .sort((a, b) => b.rank - a.rank)
@@ -212,6 +270,10 @@ export function sceneAt(input: SceneInput, date: string, lang: Lang, theme: Them
     sites,
     drawOrder,
     counts,
+    drawnCounts,
+    countText,
+    gapCount: sites.filter((s) => s.reportGap).length,
+    fresh,
     unmapped: sites.filter((s) => s.state && !s.position),
     zone: zoneAtDate(data, date, lang),
     points,

@@ -49,6 +49,21 @@ export function statusSentence(lang: Lang, st: StatusAt | null, rangeStart: stri
   return tDated(lang, 'site.status', st.sincePrecision, { ...words, date });
 }
 
+/**
+ * A site whose reports stopped: "Not known: no reports found after 9 March 2026. Last reported: coalition
+ * forces present (confirmed)." The last report's state is named so the reader sees what went quiet.
+ */
+export function gapSentence(lang: Lang, lastReport: string, last: StatusAt | null, rangeStart: string): string {
+  const head = t(lang, 'site.gap', { date: formatDate(lang, lastReport) });
+  if (!last || last.status === 'unknown') return head;
+  return `${head} ${t(lang, 'site.lastReported', { state: statusSentence(lang, last, rangeStart) })}`;
+}
+
+/** The second map-label line of such a site: "no reports after 9 Mar 2026". */
+export function gapSub(lang: Lang, lastReport: string): string {
+  return t(lang, 'site.gapShort', { date: formatDate(lang, lastReport, 'day', true) });
+}
+
 /** The "since" cell of the table: the date, or "before September 2024" for periods older than the range. */
 export function sinceText(lang: Lang, st: StatusAt, rangeStart: string): string {
   if (st.since < rangeStart) return t(lang, 'site.beforeRange', { date: formatDate(lang, rangeStart, 'month') });

@@ -35,6 +35,17 @@ export const SITE = {
 /** Fill opacity by basis: confirmed solid, reported half-filled, announced hollow. */
 export const BASIS_FILL_OPACITY: Record<Basis, number> = { confirmed: 1, reported: 0.55, announced: 0 };
 
+/**
+ * Statuses drawn as a ring whatever the basis: "unknown" is an absence of knowledge, so it gets no
+ * fill (a fill would claim as much as "present" does); its basis is in the details, not the symbol.
+ */
+export const HOLLOW_STATUS: Record<Status, boolean> = {
+  present: false,
+  drawdown: false,
+  withdrawn: false,
+  unknown: true,
+};
+
 /** Draw and label order: what the story is about first (present, then changing), what is gone last. */
 export const STATUS_ORDER: Record<Status, number> = { present: 0, drawdown: 1, unknown: 2, withdrawn: 3 };
 
@@ -93,7 +104,7 @@ export interface SiteStyle {
 export function siteStyle(status: Status, basis: Basis, p: Palette): SiteStyle {
   return {
     color: p.status[status],
-    fillOpacity: BASIS_FILL_OPACITY[basis],
+    fillOpacity: HOLLOW_STATUS[status] ? 0 : BASIS_FILL_OPACITY[basis],
     opacity: status === 'withdrawn' ? SITE.withdrawnOpacity : 1,
   };
 }

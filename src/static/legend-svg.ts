@@ -2,7 +2,7 @@
 import { STATUSES } from '../data/schema.ts';
 import { formatDate, formatNumber, t } from '../i18n/index.ts';
 import type { Scene } from '../scene/scene.ts';
-import { BASIS_FILL_OPACITY, SITE, ZONE } from '../scene/symbology.ts';
+import { BASIS_FILL_OPACITY, HOLLOW_STATUS, SITE, ZONE } from '../scene/symbology.ts';
 import { type Box, overlaps, textWidth } from './labels.ts';
 import { attrs, esc, num } from './svg-escape.ts';
 
@@ -69,13 +69,23 @@ export function legendSvg(o: LegendOptions): { svg: string; box: Box } {
       text(PAD, 12.5, line, { 'fill-opacity': 0.8 });
     }
   }
-  y += 10;
-  const { counts } = scene;
+  // How current the facts are: an image or a print travels without the page around it.
+  for (const line of wrap(`${scene.fresh.asOfText}.`, 11, inner, rtl)) {
+    y += 15;
+    text(PAD, 11, line, { 'fill-opacity': 0.75 });
+  }
+  y += 6;
   for (const status of STATUSES) {
     y += 20;
-    dot(PAD + 6, y - 4, p.status[status], 1);
+    dot(PAD + 6, y - 4, p.status[status], HOLLOW_STATUS[status] ? 0 : 1);
     text(PAD + 20, 12.5, t(lang, `status.${status}`));
-    text(W - PAD, 12.5, formatNumber(lang, counts[status] ?? 0), { 'text-anchor': 'end', 'font-weight': 600 });
+    text(W - PAD, 12.5, scene.countText[status], { 'text-anchor': 'end', 'font-weight': 600 });
+  }
+  if (scene.fresh.afterReporting) {
+    for (const line of wrap(`${scene.fresh.reportingEndsText}.`, 11, inner, rtl)) {
+      y += 15;
+      text(PAD, 11, line, { 'fill-opacity': 0.75 });
+    }
   }
   const unmapped = scene.unmapped.length;
   if (unmapped > 0) {

@@ -49,10 +49,11 @@ const light: Palette = {
   zoneText: '#7a3a0e',
   footprint: '#0a4d80',
   highlight: '#111111',
-  // Okabe–Ito: blue, orange, grey, reddish purple. Orange and grey darkened to 3:1 against both land
-  // tints (WCAG 1.4.11), the purple darkened to stay 10+ ΔE2000 from the blue under protanopia
-  // (tests/unit/contrast.test.ts).
-  status: { present: '#0072b2', drawdown: '#bf7700', withdrawn: '#868686', unknown: '#9b467e' },
+  // Okabe–Ito blue and orange for the two states that say the coalition is there; grey for gone. Unknown
+  // is the absence of knowledge, not a status: a neutral, drawn hollow (symbology), darker than the
+  // grey of "left" so the two stay 10+ ΔE2000 apart. Orange and greys at 3:1 against both land tints
+  // (WCAG 1.4.11; tests/unit/contrast.test.ts).
+  status: { present: '#0072b2', drawdown: '#bf7700', withdrawn: '#868686', unknown: '#57534b' },
   siteStroke: '#ffffff',
   siteText: '#1d1d1b',
   siteHalo: '#fbfaf7',
@@ -76,9 +77,9 @@ const dark: Palette = {
   zoneText: '#ffb27a',
   footprint: '#6cc3ff',
   highlight: '#ffffff',
-  // Okabe–Ito's light tints; grey lifted and purple darkened to stay 10+ ΔE2000 apart under simulated
-  // tritanopia and protanopia (tests/unit/contrast.test.ts).
-  status: { present: '#56b4e9', drawdown: '#e69f00', withdrawn: '#a6a6a6', unknown: '#bc76a5' },
+  // Okabe–Ito's light tints; unknown a neutral drawn hollow, dimmer than the grey of "left" on the dark
+  // land (tests/unit/contrast.test.ts).
+  status: { present: '#56b4e9', drawdown: '#e69f00', withdrawn: '#a6a6a6', unknown: '#8a867e' },
   siteStroke: '#1c1f22',
   siteText: '#f2f0eb',
   siteHalo: '#1c1f22',

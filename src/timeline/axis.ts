@@ -8,9 +8,12 @@ import { select } from 'd3-selection';
 import { utcMonth } from 'd3-time';
 import type { Lang, TimelineFile } from '../data/schema.ts';
 import { formatDate, t } from '../i18n/index.ts';
-import { toUtcDate } from '../data/dates.ts';
+import { addDays, toUtcDate } from '../data/dates.ts';
+import { lastDayOf } from '../state/announcements.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Rows of the axis, top down (px): event ticks 0–22, phase bands 24–38, deadline marks 38–52, months below. */
+const TICKS_Y = 52;
 
 export interface AxisOptions {
   timeline: TimelineFile;
@@ -51,23 +54,68 @@ export function drawAxis(host: HTMLElement, opts: AxisOptions): void {
       .attr('width', hi - lo)
       .attr('height', 14)
       .attr('fill', i % 2 ? 'var(--accent)' : 'var(--faint)');
-    // Only where the label fits (about 6.2 px a character at 11 px): cut labels read as errors.
-    if (p.label[lang].length * 6.2 + 12 < hi - lo) {
+    // The label goes in the part before the stretch with no reports (drawn over the band later), and only
+    // where it fits (about 6.2 px a character at 11 px): cut labels read as errors. Too long, it keeps
+    // the words before its colon ("Phase 2").
+    const gapAt = x(toUtcDate(addDays(timeline.reportingEnds, 1)));
+    const [vlo, vhi] = rtl ? [Math.max(lo, gapAt), hi] : [lo, Math.min(hi, gapAt)];
+    const full = p.label[lang];
+    const short = full.split(/[:：]/)[0]!.trim();
+    const fits = (s: string) => s.length * 6.2 + 12 < vhi - vlo;
+    const text = fits(full) ? full : fits(short) ? short : null;
+    if (text) {
       bands
         .append('text')
         .attr('class', 'band-label')
+        .attr('x', (vlo + vhi) / 2)
+        .attr('y', 35)
+        .attr('text-anchor', 'middle')
+        .text(text);
+    }
+  });
+  // After the last report on any site: no known period, drawn as a hatched grey stretch, not a phase.
+  const ends = timeline.reportingEnds;
+  if (ends < timeline.range.end) {
+    const a = x(toUtcDate(addDays(ends, 1)));
+    const b = x(toUtcDate(timeline.range.end));
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    const label = t(lang, 'slider.noReports', { date: formatDate(lang, ends, 'day', true) });
+    const hatch = root
+      .append('defs')
+      .append('pattern')
+      .attr('id', 'no-reports-hatch')
+      .attr('width', 6)
+      .attr('height', 6)
+      .attr('patternUnits', 'userSpaceOnUse')
+      .attr('patternTransform', 'rotate(45)');
+    hatch.append('rect').attr('width', 2).attr('height', 6).attr('class', 'no-reports-hatch');
+    const gap = bands.append('g').attr('class', 'no-reports').attr('data-testid', 'no-reports');
+    gap
+      .append('rect')
+      .attr('class', 'no-reports-band')
+      .attr('x', lo)
+      .attr('y', 24)
+      .attr('width', hi - lo)
+      .attr('height', 14)
+      .attr('fill', 'url(#no-reports-hatch)');
+    gap.append('title').text(label);
+    if (label.length * 5.6 + 10 < hi - lo) {
+      gap
+        .append('text')
+        .attr('class', 'no-reports-label')
         .attr('x', (lo + hi) / 2)
         .attr('y', 35)
         .attr('text-anchor', 'middle')
-        .text(p.label[lang]);
+        .text(label);
     }
-  });
+  }
   const months = width < 500 ? 6 : 3;
   const axis = axisBottom(x)
     .ticks(utcMonth.every(months))
     .tickSizeOuter(0)
     .tickFormat((d) => formatDate(lang, (d as Date).toISOString().slice(0, 10), 'month', true));
-  root.append('g').attr('class', 'ticks').attr('transform', 'translate(0,38)').call(axis);
+  root.append('g').attr('class', 'ticks').attr('transform', `translate(0,${TICKS_Y})`).call(axis);
 
   const group = document.createElement('div');
   group.setAttribute('role', 'group');
@@ -108,7 +156,51 @@ export function drawAxis(host: HTMLElement, opts: AxisOptions): void {
     buttons.push(b);
   }
   group.append(...buttons);
-  // Roving tab stop: Tab reaches the events once; arrows move between them.
+  // The announced deadlines, as marks on the phase bands: what was promised, on the same axis as what happened.
+  const marks = document.createElement('div');
+  marks.setAttribute('role', 'group');
+  marks.setAttribute('aria-label', t(lang, 'slider.deadlines'));
+  host.append(marks);
+  const markButtons: HTMLButtonElement[] = [];
+  for (const a of timeline.announcements) {
+    const deadline = lastDayOf(a.by, a.byPrecision);
+    if (deadline < timeline.range.start || deadline > timeline.range.end) continue;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'deadline-mark';
+    b.dataset.date = deadline;
+    b.dataset.announcement = a.id;
+    const px = x(toUtcDate(deadline));
+    b.style.insetInlineStart = `${rtl ? width - px : px}px`;
+    const label = t(lang, 'deadline.mark', {
+      date: formatDate(lang, deadline, a.byPrecision === 'month' ? 'month' : 'day'),
+      text: a.text[lang] || a.text.en,
+    });
+    b.setAttribute('aria-label', label);
+    b.tabIndex = markButtons.length === 0 ? 0 : -1;
+    const show = () => {
+      tip.textContent = label;
+      tip.style.insetInlineStart = `${Math.min(Math.max(rtl ? width - px : px, 120), width - 120)}px`;
+      tip.hidden = false;
+    };
+    b.addEventListener('mouseenter', show);
+    b.addEventListener('focus', show);
+    b.addEventListener('mouseleave', () => {
+      tip.hidden = true;
+    });
+    b.addEventListener('blur', () => {
+      tip.hidden = true;
+    });
+    b.addEventListener('click', () => opts.onPick(deadline));
+    markButtons.push(b);
+  }
+  marks.append(...markButtons);
+  roving(marks, markButtons, rtl);
+  roving(group, buttons, rtl);
+}
+
+/** Roving tab stop: Tab reaches the group once; arrows, Home and End move between its buttons. */
+function roving(group: HTMLElement, buttons: HTMLButtonElement[], rtl: boolean): void {
   group.addEventListener('keydown', (e) => {
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;

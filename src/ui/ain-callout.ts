@@ -13,7 +13,8 @@ export function mountAinCallout(mapEl: HTMLElement, store: Store, sceneOf: Scene
   const title = h('strong');
   const status = h('span');
   const dist = h('span', { class: 'ain-callout-dist' });
-  const el = h('div', { class: 'ain-callout', 'data-testid': 'ain-callout' }, title, status, dist);
+  const deadline = h('span', { class: 'ain-callout-deadline', 'data-testid': 'ain-deadline' });
+  const el = h('div', { class: 'ain-callout', 'data-testid': 'ain-callout' }, title, status, deadline, dist);
   const render = () => {
     const ain = sceneOf(store.get()).ain;
     el.hidden = !ain;
@@ -21,6 +22,9 @@ export function mountAinCallout(mapEl: HTMLElement, store: Store, sceneOf: Scene
     setText(title, ain.name);
     setText(status, ain.statusText);
     setText(dist, ain.distanceText);
+    // The first deadline announced for it (phase 1: by the end of September 2025) against what happened.
+    setText(deadline, ain.deadlines[0]?.line ?? '');
+    deadline.hidden = ain.deadlines.length === 0;
     if (el.dataset.status !== ain.status) el.dataset.status = ain.status;
   };
   mapEl.append(el);

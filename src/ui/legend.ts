@@ -1,7 +1,11 @@
-/** The legend, bound to the date: counts of sites by status, the basis encoding, zone and footprint keys. */
+/**
+ * The legend, bound to the date: how current the facts are, counts of sites by status (with how many
+ * of them are on the map, and "not known" after the last report), the basis encoding, zone and
+ * footprint keys.
+ */
 
 import { STATUSES } from '../data/schema.ts';
-import { formatNumber, t } from '../i18n/index.ts';
+import { formatDate, formatNumber, t } from '../i18n/index.ts';
 import type { SceneOf } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
 import { h, setText } from './dom.ts';
@@ -12,25 +16,30 @@ export function mountLegend(parent: HTMLElement, store: Store, sceneOf: SceneOf)
   parent.append(root);
   // Built per language; a date change (every slider step) only rewrites the title and the counts that changed.
   let title: HTMLElement = h('h2');
-  const countEls = new Map<(typeof STATUSES)[number], HTMLElement>();
+  const asOf = h('p', { class: 'as-of', 'data-testid': 'legend-as-of' });
+  const note = h('p', { class: 'legend-note', 'data-testid': 'legend-note' });
+  const countEls = new Map<(typeof STATUSES)[number], { count: HTMLElement; onMap: HTMLElement }>();
   const build = () => {
     const { lang } = store.get();
     countEls.clear();
     const items = STATUSES.map((s) => {
       const count = h('span', { class: 'count' });
-      countEls.set(s, count);
+      const onMap = h('span', { class: 'on-map' });
+      countEls.set(s, { count, onMap });
       return h(
         'li',
         { 'data-status': s },
         h('span', { class: 'swatch', 'data-status': s, 'aria-hidden': 'true' }),
-        h('span', {}, t(lang, `status.${s}`)),
+        h('span', { class: 'status-name' }, t(lang, `status.${s}`), onMap),
         count,
       );
     });
     title = h('h2', { id: 'legend-title' });
     root.replaceChildren(
       title,
+      asOf,
       h('ul', {}, ...items),
+      note,
       h(
         'ul',
         { class: 'legend-keys' },
@@ -65,8 +74,27 @@ export function mountLegend(parent: HTMLElement, store: Store, sceneOf: SceneOf)
   };
   const render = () => {
     const scene = sceneOf(store.get());
+    const { lang, fresh } = scene;
     setText(title, scene.legendTitle);
-    for (const [s, el] of countEls) setText(el, formatNumber(scene.lang, scene.counts[s] ?? 0));
+    setText(asOf, `${fresh.asOfText}.`);
+    for (const [s, el] of countEls) {
+      setText(el.count, scene.countText[s]);
+      // "3 on the map" where some of the counted sites have no sourced position.
+      const drawn = scene.drawnCounts[s];
+      const known = !(fresh.afterReporting && (s === 'present' || s === 'drawdown'));
+      setText(
+        el.onMap,
+        known && drawn < scene.counts[s] ? ` · ${t(lang, 'legend.onMap', { count: formatNumber(lang, drawn) })}` : '',
+      );
+    }
+    const lines: string[] = [];
+    if (fresh.afterReporting)
+      lines.push(t(lang, 'legend.afterReporting', { date: formatDate(lang, fresh.reportingEnds) }));
+    else if (scene.gapCount > 0) lines.push(t(lang, 'legend.gap', { count: formatNumber(lang, scene.gapCount) }));
+    setText(note, lines.join(' '));
+    note.hidden = lines.length === 0;
+    if (root.dataset.afterReporting !== String(fresh.afterReporting))
+      root.dataset.afterReporting = String(fresh.afterReporting);
   };
   build();
   render();

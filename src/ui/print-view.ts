@@ -25,7 +25,7 @@ export interface PrintViewOptions {
   renderer: RendererHost;
   /** #map-static. */
   staticHost: HTMLElement;
-  /** Where the print-only source list goes (the side panel). */
+  /** Where the list of the sources of the statuses shown goes (inside "How we know"; printed too). */
   sourcesParent: HTMLElement;
   /** Quiet time after the last change before the print view is redrawn. */
   settleMs?: number;
@@ -46,7 +46,7 @@ export function statusSourceIds(scene: Scene): string[] {
 export function mountPrintView(opts: PrintViewOptions): () => void {
   const { data, store, staticHost, renderer } = opts;
   const sources = indexSources(data.sources);
-  const list = h('section', { class: 'print-only print-sources', 'aria-labelledby': 'print-sources-title' });
+  const list = h('section', { class: 'print-sources', 'aria-labelledby': 'print-sources-title' });
   opts.sourcesParent.append(list);
   let timer: number | undefined;
   let drawnKey = '';

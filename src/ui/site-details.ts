@@ -43,6 +43,27 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
       );
     });
     const title = h('h2', { id: 'details-title', tabindex: '-1' }, p.name[lang]);
+    // What was announced for the site beside what happened: the story of the transition, site by site.
+    const deadlines = here.deadlines.length
+      ? h(
+          'section',
+          { class: 'deadlines', 'data-testid': 'site-deadlines' },
+          h('h3', {}, t(lang, 'deadline.title')),
+          h(
+            'ul',
+            {},
+            ...here.deadlines.map((d) =>
+              h(
+                'li',
+                { 'data-state': d.state },
+                h('strong', {}, d.line),
+                h('div', { class: 'announcement' }, d.text),
+                h('div', {}, ...d.sources.map((id) => sourceItem(sources, id, lang))),
+              ),
+            ),
+          ),
+        )
+      : null;
     const parts: (Node | null)[] = [
       h('header', {}, title, close),
       h('p', { 'data-testid': 'site-status' }, here.statusText),
@@ -57,6 +78,7 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
         h('dd', {}, p.location.note[lang]),
       ),
       p.summary ? h('p', {}, p.summary[lang]) : null,
+      deadlines,
       h('h3', { class: 'visually-hidden' }, t(lang, 'site.history')),
       h('ol', { class: 'history' }, ...history),
     ];

@@ -1,4 +1,7 @@
-/** Every site as a button (the keyboard path to the sites), with its status at the date; unmapped ones too. */
+/**
+ * Every site on the map as a button (the keyboard path to the symbols), with its status at the date.
+ * Sites with no sourced position are in the "Not on the map" block (ui/unplaced.ts).
+ */
 import { t } from '../i18n/index.ts';
 import type { SceneOf } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
@@ -12,7 +15,7 @@ export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneO
   const render = () => {
     const state = store.get();
     const { lang, site } = state;
-    const rows = sceneOf(state).sites;
+    const rows = sceneOf(state).sites.filter((f) => f.position);
     const key = `${lang}|${site}|${rows.map((r) => `${r.state?.status}${r.state?.basis}`).join(',')}`;
     if (key === lastKey) return;
     lastKey = key;
@@ -21,7 +24,7 @@ export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneO
       : null;
     const items = rows.map((f) => {
       const st = f.state;
-      const status = st?.status ?? 'unknown';
+      const status = st?.status ?? 'none';
       // The name comes from the visible text (WCAG 2.5.3, label in name): the separator and the
       // "not on the map" note are only hidden visually.
       const btn = h(
@@ -35,8 +38,7 @@ export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneO
         }),
         h('span', { class: 'site-name' }, f.name),
         h('span', { class: 'visually-hidden' }, ': '),
-        h('span', { class: 'status-text' }, t(lang, `status.${status}`)),
-        f.position ? null : h('span', { class: 'visually-hidden' }, `. ${t(lang, 'site.notMapped')}`),
+        h('span', { class: 'status-text' }, st ? t(lang, `status.${status}`) : t(lang, 'status.none')),
       );
       btn.addEventListener('click', () => {
         store.set({ site: site === f.id ? null : f.id }, 'push');

@@ -2,7 +2,7 @@
 import type { AppData } from '../data/types.ts';
 import { formatDate, t } from '../i18n/index.ts';
 import type { SceneOf } from '../scene/scene.ts';
-import { sinceText } from '../scene/status-text.ts';
+import { gapSub, sinceText } from '../scene/status-text.ts';
 import type { Store } from '../state/store.ts';
 import { h, setAttr, setText } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
@@ -47,6 +47,7 @@ export function createSiteTable(data: AppData, store: Store, sceneOf: SceneOf): 
       'table.status',
       'table.since',
       'table.basis',
+      'table.deadline',
       'table.sources',
     ] as const;
     const rangeStart = data.timeline.range.start;
@@ -58,8 +59,9 @@ export function createSiteTable(data: AppData, store: Store, sceneOf: SceneOf): 
         h('th', { scope: 'row' }, f.name, f.position ? null : h('div', { class: 'src' }, t(lang, 'site.notMapped'))),
         h('td', {}, t(lang, `country.${f.country}`)),
         h('td', {}, st ? t(lang, `status.${st.status}`) : t(lang, 'status.none')),
-        h('td', {}, st ? sinceText(lang, st, rangeStart) : '–'),
+        h('td', {}, f.reportGap ? gapSub(lang, f.lastReport) : st ? sinceText(lang, st, rangeStart) : '–'),
         h('td', {}, st ? t(lang, `basis.${st.basis}`) : '–'),
+        h('td', {}, ...(f.deadlines.length ? f.deadlines.map((d) => h('div', {}, d.line)) : ['–'])),
         h('td', {}, ...(st?.period.sources ?? []).map((id) => h('div', {}, sourceItem(sources, id, lang)))),
       );
     });

@@ -18,7 +18,12 @@ const fixture = { data: loadFixtureData(), basemap: {} };
 /** The scene as readable JSON: its summary fields, then one line per site. */
 function sceneJson(scene: Scene): string {
   const { sites, palette: _p, phase, unmapped, ...rest } = scene;
-  const head = { ...rest, phase: phase?.id ?? null, unmapped: unmapped.map((s) => s.id) };
+  const head = {
+    ...rest,
+    phase: phase?.id ?? null,
+    unmapped: unmapped.map((s) => s.id),
+    ain: rest.ain && { ...rest.ain, deadlines: rest.ain.deadlines.map((d) => d.line) },
+  };
   const line = (s: Scene['sites'][number]) =>
     JSON.stringify({
       id: s.id,
@@ -31,6 +36,9 @@ function sceneJson(scene: Scene): string {
       sub: s.sub,
       precision: s.precision,
       statusText: s.statusText,
+      lastReport: s.lastReport,
+      reportGap: s.reportGap,
+      deadlines: s.deadlines.map((d) => d.line),
     });
   return `${JSON.stringify(head, null, 1).replace(/\n\s*/g, ' ')}\n${sites.map(line).join('\n')}\n`;
 }
@@ -49,6 +57,46 @@ describe('the scene at the key dates (fixture data)', () => {
 });
 
 describe('scene rules', () => {
+  it('says "not known" for present and drawing down after the last report, never a misleading 0', () => {
+    const ends = fixture.data.timeline.reportingEnds;
+    const before = sceneAt(fixture, ends, 'en', 'light');
+    expect(before.fresh.afterReporting).toBe(false);
+    expect(before.countText.present).toBe(String(before.counts.present));
+    const after = sceneAt(fixture, '2026-11-24', 'en', 'light');
+    expect(after.fresh.afterReporting).toBe(true);
+    expect(after.countText).toMatchObject({ present: 'not known', drawdown: 'not known' });
+    expect(after.countText.withdrawn).toBe(String(after.counts.withdrawn));
+    expect(after.summary).toContain('it is not known where coalition forces were');
+  });
+
+  it('names the last report of a site whose reports stopped, and what it said', () => {
+    const scene = sceneAt(fixture, '2026-11-24', 'en', 'light');
+    const erbil = scene.sites.find((s) => s.id === 'erbil-air-base')!;
+    expect(erbil.reportGap).toBe(true);
+    expect(erbil.statusText).toMatch(
+      /^Not known: no reports found after \d+ \w+ 2026\. Last reported: Coalition forces present/,
+    );
+    // A site that had left stays left: its status is known.
+    const ain = scene.sites.find((s) => s.id === 'ain-al-asad')!;
+    expect(ain.reportGap).toBe(false);
+    expect(ain.state?.status).toBe('withdrawn');
+  });
+
+  it('sets each announced deadline beside what happened, in days', () => {
+    const scene = sceneAt(fixture, '2024-09-27', 'en', 'light');
+    expect(scene.ain?.deadlines[0]?.line).toBe(
+      'Announced: by 30 September 2025 · left 17 January 2026, 109 days later',
+    );
+    expect(scene.ain?.deadlines[0]?.days).toBe(109);
+    const fr = sceneAt(fixture, '2024-09-27', 'fr', 'light');
+    expect(fr.ain?.deadlines[0]?.line).toContain('109 jours plus tard');
+  });
+
+  it("says how current the facts are in the reader's language", () => {
+    expect(sceneAt(fixture, '2025-03-01', 'en', 'light').fresh.asOfText).toMatch(/^Facts as of \d+ \w+ \d{4}$/);
+    expect(sceneAt(fixture, '2025-03-01', 'de', 'light').fresh.asOfText).toMatch(/^Stand der Fakten: /);
+  });
+
   it('draws a site only with a position and a state; lists the others as unmapped', () => {
     for (const date of KEY_DATES) {
       const scene = sceneAt(fixture, date, 'en', 'light');

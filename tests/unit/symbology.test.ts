@@ -40,6 +40,14 @@ function siteSvg(svg: string, id: string): string {
   return svg.slice(start, svg.indexOf('</g>', start));
 }
 
+/** The per-status factor of the WebGL fill opacity: ['*', byBasis, ['match', status, 'present', 1, …, fallback]]. */
+function circleOpacityByStatus(expr: unknown): Record<string, number> {
+  const match = (expr as unknown[])[2] as unknown[];
+  const out: Record<string, number> = {};
+  for (let i = 2; i + 1 < match.length; i += 2) out[match[i] as string] = match[i + 1] as number;
+  return out;
+}
+
 const paintOf = (layers: { id: string; paint?: unknown }[], id: string) =>
   layers.find((l) => l.id === id)!.paint as Record<string, unknown>;
 
@@ -106,6 +114,33 @@ for (const theme of ['light', 'dark'] as const) {
         const fill = elements(siteSvg(svg, site.id), 'circle').find((c) => c.fill === st.color)!;
         expect(Number(fill['fill-opacity']), site.id).toBe(st.fillOpacity);
         if (st.opacity < 1) expect(svg).toContain(`data-site="${site.id}" opacity="${st.opacity}"`);
+      }
+    });
+
+    it('an unknown status is a hollow ring in both, whatever its basis (absence of knowledge, not a status)', () => {
+      for (const b of ['confirmed', 'reported', 'announced'] as const) {
+        expect(siteStyle('unknown', b, scene.palette).fillOpacity).toBe(0);
+      }
+      const opacity = circleOpacityByStatus(paintOf(layers, 'presence-circle')['circle-opacity']);
+      expect(opacity.unknown).toBe(0);
+      expect(opacity.present).toBe(1);
+      const later = sceneAt(input, '2026-03-15', 'en', theme);
+      const svgLater = renderStaticMap({
+        ...input,
+        date: '2026-03-15',
+        lang: 'en',
+        theme,
+        width: W,
+        height: H,
+        scene: later,
+      });
+      const unknown = later.sites.filter((x) => x.drawn && x.state?.status === 'unknown');
+      expect(unknown.length).toBeGreaterThan(0);
+      for (const site of unknown) {
+        const fill = elements(siteSvg(svgLater, site.id), 'circle').find(
+          (c) => c.fill === later.palette.status.unknown,
+        )!;
+        expect(Number(fill['fill-opacity']), site.id).toBe(0);
       }
     });
 

@@ -44,7 +44,8 @@ function fillOpacity(scene: Scene): ExpressionSpecification {
   const p = scene.palette;
   const pairs = BASES.flatMap((b) => [b, siteStyle('present', b, p).fillOpacity]);
   const byBasis = ['match', basis, ...pairs, 1] as ExpressionSpecification;
-  return ['*', byBasis, byStatus(scene, (s) => s.opacity, 0)];
+  // siteStyle(status, 'confirmed').fillOpacity is 1, or 0 for a status drawn hollow whatever its basis.
+  return ['*', byBasis, byStatus(scene, (s) => s.opacity * s.fillOpacity, 0)];
 }
 
 /** The dotted ring's image for a kind, drawn at its size at the top zoom stop (icon-size scales it down). */

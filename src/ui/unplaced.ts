@@ -1,0 +1,53 @@
+/**
+ * "Not on the map": the sites with a status at the date but no sourced position, next to the legend,
+ * each with its status and why it is not placed (its location note). A button opens its details, as
+ * a symbol on the map would. The map never invents a position for them.
+ */
+import { t } from '../i18n/index.ts';
+import type { SceneOf } from '../scene/scene.ts';
+import type { Store } from '../state/store.ts';
+import { h } from './dom.ts';
+
+/** Mounts the block into parent; it hides itself when every site at the date is placed. */
+export function mountUnplaced(parent: HTMLElement, store: Store, sceneOf: SceneOf): () => void {
+  const root = h('section', { class: 'unplaced', 'aria-labelledby': 'unplaced-title', 'data-testid': 'unplaced' });
+  parent.append(root);
+  let lastKey = '';
+  const render = () => {
+    const state = store.get();
+    const scene = sceneOf(state);
+    const { lang } = scene;
+    const key = `${lang}|${state.site}|${scene.unmapped.map((s) => `${s.id}:${s.statusText}`).join(',')}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    root.hidden = scene.unmapped.length === 0;
+    const hadFocus = root.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset.site
+      : null;
+    const items = scene.unmapped.map((s) => {
+      const st = s.state!;
+      const btn = h(
+        'button',
+        { type: 'button', 'data-site': s.id, 'aria-pressed': String(state.site === s.id) },
+        h('span', { class: 'swatch', 'data-status': st.status, 'data-basis': st.basis, 'aria-hidden': 'true' }),
+        h('span', { class: 'site-name' }, s.name),
+        h('span', { class: 'visually-hidden' }, ': '),
+        h('span', { class: 'status-text' }, s.statusText),
+      );
+      btn.addEventListener('click', () => store.set({ site: state.site === s.id ? null : s.id }, 'push'));
+      return h('li', {}, btn, s.whyUnplaced ? h('p', { class: 'why' }, s.whyUnplaced) : null);
+    });
+    root.replaceChildren(
+      h('h2', { id: 'unplaced-title' }, t(lang, 'unplaced.title')),
+      h('p', { class: 'intro' }, t(lang, 'unplaced.intro')),
+      h('ul', { class: 'site-list' }, ...items),
+    );
+    if (hadFocus) root.querySelector<HTMLElement>(`[data-site="${CSS.escape(hadFocus)}"]`)?.focus();
+  };
+  render();
+  const off = store.subscribe(render);
+  return () => {
+    off();
+    root.remove();
+  };
+}
