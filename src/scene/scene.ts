@@ -15,7 +15,7 @@ import { paletteFor, type Palette, type ThemeName } from '../theme/palette.ts';
 import { altText } from './alt-text.ts';
 import { ainDistances, type AinDistances } from './distances.ts';
 import { deadlinesFor, freshnessAt, type SceneDeadline, type SceneFreshness } from './news.ts';
-import { gapSentence, labelSub, shortName, type StatusAt, statusSentence } from './status-text.ts';
+import { gapSentence, labelSub, shortStatus, shortName, type StatusAt, statusSentence } from './status-text.ts';
 import { STATUS_ORDER } from './symbology.ts';
 
 /** A site in the scene. */
@@ -35,6 +35,8 @@ export interface SceneSite {
   state: StatusAt | null;
   /** "Left / handed over (confirmed) since 12 February 2026", or "No data for this date". */
   statusText: string;
+  /** The same in a few words for lists: "Left / handed over · 18 Jan 2026". */
+  shortText: string;
   /** On the map: it has a position and a state at the date. */
   drawn: boolean;
   /** The last day a report describes the site. */
@@ -166,6 +168,7 @@ function siteAt(input: SceneInput, f: AppData['presence']['features'][number], i
     statusText: reportGap
       ? gapSentence(lang, lastReport, lastKnown, rangeStart)
       : statusSentence(lang, state, rangeStart),
+    shortText: shortStatus(lang, state, rangeStart, reportGap ? lastReport : null),
     drawn: !!(position && state),
     lastReport,
     reportGap,

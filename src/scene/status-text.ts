@@ -64,6 +64,18 @@ export function gapSub(lang: Lang, lastReport: string): string {
   return t(lang, 'site.gapShort', { date: formatDate(lang, lastReport, 'day', true) });
 }
 
+/**
+ * A status in a few words for lists: "Left / handed over · 18 Jan 2026", "Unknown · no reports after
+ * 12 Mar 2026", "Coalition forces present" (a presence from before the range carries no date).
+ */
+export function shortStatus(lang: Lang, st: StatusAt | null, rangeStart: string, gapAfter: string | null): string {
+  if (!st) return t(lang, 'status.none');
+  const word = t(lang, `status.${st.status}`);
+  if (gapAfter) return `${word} · ${gapSub(lang, gapAfter)}`;
+  if (st.since < rangeStart) return word;
+  return `${word} · ${formatDate(lang, st.since, st.sincePrecision, true)}`;
+}
+
 /** The "since" cell of the table: the date, or "before September 2024" for periods older than the range. */
 export function sinceText(lang: Lang, st: StatusAt, rangeStart: string): string {
   if (st.since < rangeStart) return t(lang, 'site.beforeRange', { date: formatDate(lang, rangeStart, 'month') });

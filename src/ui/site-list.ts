@@ -16,7 +16,7 @@ export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneO
     const state = store.get();
     const { lang, site } = state;
     const rows = sceneOf(state).sites.filter((f) => f.position);
-    const key = `${lang}|${site}|${rows.map((r) => `${r.state?.status}${r.state?.basis}`).join(',')}`;
+    const key = `${lang}|${site}|${rows.map((r) => `${r.state?.basis}${r.shortText}`).join(',')}`;
     if (key === lastKey) return;
     lastKey = key;
     const hadFocus = root.contains(document.activeElement)
@@ -38,7 +38,7 @@ export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneO
         }),
         h('span', { class: 'site-name' }, f.name),
         h('span', { class: 'visually-hidden' }, ': '),
-        h('span', { class: 'status-text' }, st ? t(lang, `status.${status}`) : t(lang, 'status.none')),
+        h('span', { class: 'status-text' }, f.shortText),
       );
       btn.addEventListener('click', () => {
         store.set({ site: site === f.id ? null : f.id }, 'push');

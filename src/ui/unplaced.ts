@@ -3,21 +3,31 @@
  * each with its status and why it is not placed (its location note). A button opens its details, as
  * a symbol on the map would. The map never invents a position for them.
  */
-import { t } from '../i18n/index.ts';
+import { formatNumber, t } from '../i18n/index.ts';
 import type { SceneOf } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
+import { disclosure } from './disclosure.ts';
 import { h } from './dom.ts';
 
-/** Mounts the block into parent; it hides itself when every site at the date is placed. */
+/**
+ * Mounts the block into parent; it hides itself when every site at the date is placed. Open on the
+ * page; closed in the embed (its title still gives the count), where the frame's height is precious.
+ */
 export function mountUnplaced(parent: HTMLElement, store: Store, sceneOf: SceneOf): () => void {
-  const root = h('section', { class: 'unplaced', 'aria-labelledby': 'unplaced-title', 'data-testid': 'unplaced' });
+  const panel = disclosure('unplaced', 'unplaced');
+  const root = panel.root;
+  root.dataset.testid = 'unplaced';
+  const intro = h('p', { class: 'intro' });
+  const list = h('ul', { class: 'site-list' });
+  panel.body.append(intro, list);
+  panel.open(!store.get().embed);
   parent.append(root);
   let lastKey = '';
   const render = () => {
     const state = store.get();
     const scene = sceneOf(state);
     const { lang } = scene;
-    const key = `${lang}|${state.site}|${scene.unmapped.map((s) => `${s.id}:${s.statusText}`).join(',')}`;
+    const key = `${lang}|${state.site}|${scene.unmapped.map((s) => `${s.id}:${s.shortText}`).join(',')}`;
     if (key === lastKey) return;
     lastKey = key;
     root.hidden = scene.unmapped.length === 0;
@@ -32,16 +42,14 @@ export function mountUnplaced(parent: HTMLElement, store: Store, sceneOf: SceneO
         h('span', { class: 'swatch', 'data-status': st.status, 'data-basis': st.basis, 'aria-hidden': 'true' }),
         h('span', { class: 'site-name' }, s.name),
         h('span', { class: 'visually-hidden' }, ': '),
-        h('span', { class: 'status-text' }, s.statusText),
+        h('span', { class: 'status-text' }, s.shortText),
       );
       btn.addEventListener('click', () => store.set({ site: state.site === s.id ? null : s.id }, 'push'));
       return h('li', {}, btn, s.whyUnplaced ? h('p', { class: 'why' }, s.whyUnplaced) : null);
     });
-    root.replaceChildren(
-      h('h2', { id: 'unplaced-title' }, t(lang, 'unplaced.title')),
-      h('p', { class: 'intro' }, t(lang, 'unplaced.intro')),
-      h('ul', { class: 'site-list' }, ...items),
-    );
+    panel.setTitle(`${t(lang, 'unplaced.title')} (${formatNumber(lang, scene.unmapped.length)})`);
+    intro.textContent = t(lang, 'unplaced.intro');
+    list.replaceChildren(...items);
     if (hadFocus) root.querySelector<HTMLElement>(`[data-site="${CSS.escape(hadFocus)}"]`)?.focus();
   };
   render();
