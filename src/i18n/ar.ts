@@ -32,7 +32,7 @@ export const ar: StringTable = {
   'slider.pause': 'إيقاف مؤقت',
   'slider.events': 'الأحداث على الخط الزمني',
   'slider.help':
-    'مفاتيح الأسهم: أسبوع واحد. Page Up / Page Down: المحطة السابقة / التالية. Home / End: البداية / النهاية.',
+    'مفاتيح الأسهم: أسبوع واحد. Page Up / Page Down: المحطة التالية / السابقة. Home / End: البداية / النهاية.',
   'phase.label': 'المرحلة',
   'legend.title': 'وجود التحالف بتاريخ {date}',
   'legend.basis': 'ممتلئ: مؤكد. نصف ممتلئ: وفق تقارير. فارغ: معلن فقط.',

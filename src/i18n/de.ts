@@ -32,7 +32,7 @@ export const de: StringTable = {
   'slider.pause': 'Anhalten',
   'slider.events': 'Ereignisse auf der Zeitachse',
   'slider.help':
-    'Pfeiltasten: eine Woche. Bild auf / Bild ab: vorheriger / nächster Meilenstein. Pos1 / Ende: Anfang / Ende.',
+    'Pfeiltasten: eine Woche. Bild auf / Bild ab: nächster / vorheriger Meilenstein. Pos1 / Ende: Anfang / Ende.',
   'phase.label': 'Phase',
   'legend.title': 'Präsenz der Koalition am {date}',
   'legend.basis': 'Voll: bestätigt. Halb gefüllt: gemeldet. Leer: nur angekündigt.',

@@ -26,7 +26,7 @@ export const en = {
   'slider.play': 'Play the milestones',
   'slider.pause': 'Pause',
   'slider.events': 'Events on the timeline',
-  'slider.help': 'Arrow keys: one week. Page Up / Page Down: previous / next milestone. Home / End: start / end.',
+  'slider.help': 'Arrow keys: one week. Page Up / Page Down: next / previous milestone. Home / End: start / end.',
   'phase.label': 'Phase',
   'legend.title': 'Coalition presence on {date}',
   'legend.basis': 'Solid: confirmed. Half-filled: reported. Hollow: announced only.',

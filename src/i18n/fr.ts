@@ -35,7 +35,7 @@ export const fr: StringTable = {
   'slider.pause': 'Pause',
   'slider.events': 'Événements de la chronologie',
   'slider.help':
-    'Flèches\u00a0: une semaine. Page préc. / Page suiv.\u00a0: étape précédente / suivante. Origine / Fin\u00a0: début / fin.',
+    'Flèches\u00a0: une semaine. Page préc. / Page suiv.\u00a0: étape suivante / précédente. Origine / Fin\u00a0: début / fin.',
   'phase.label': 'Phase',
   'legend.title': 'Présence de la coalition au {date}',
   'legend.basis': 'Plein\u00a0: confirmé. Demi-plein\u00a0: rapporté. Vide\u00a0: seulement annoncé.',

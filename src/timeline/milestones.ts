@@ -39,3 +39,13 @@ export function snapDate(date: string, milestones: readonly string[], toleranceD
   }
   return best;
 }
+
+/**
+ * How far a dragged date snaps to a milestone on a track of `width` px over `days` days: not at all while
+ * a pixel is a day or less (every day must be reachable: 12–16 February 2026 lie between two
+ * milestones), and one day less than a pixel spans on narrower tracks, where a finger cannot hit a day.
+ */
+export function snapDaysFor(days: number, width: number): number {
+  if (width <= 0) return 0;
+  return Math.max(0, Math.floor(days / width) - 1);
+}

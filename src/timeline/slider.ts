@@ -1,6 +1,7 @@
 /**
  * The phase slider: a native range input over days, weekly arrow steps, PageUp/PageDown between
- * milestones, Home/End, snapping to milestones while dragging, play/pause through the milestones,
+ * milestones, Home/End, light snapping to milestones while dragging (only where one pixel of the
+ * track spans several days, so every day stays reachable on a desktop), play/pause through the milestones,
  * the date and phase in large type, and the axis. It writes AppState; it reads nothing from the DOM.
  * With prefers-reduced-motion the play button steps one milestone per press instead of auto-playing.
  */
@@ -11,14 +12,14 @@ import { phaseAt } from '../state/selectors.ts';
 import type { Store } from '../state/store.ts';
 import { setAttr, setText } from '../ui/dom.ts';
 import { drawAxis } from './axis.ts';
-import { jumpMilestone, milestoneDates, snapDate, stepDate } from './milestones.ts';
+import { jumpMilestone, milestoneDates, snapDate, snapDaysFor, stepDate } from './milestones.ts';
 
 export interface SliderOptions {
   timeline: TimelineFile;
   store: Store;
   /** Milliseconds between milestones while playing. */
   playInterval?: number;
-  /** Days within which a dragged date snaps to a milestone. */
+  /** Days within which a dragged date snaps to a milestone; by default from the track's width (see snapDaysFor). */
   snapDays?: number;
 }
 
@@ -109,7 +110,8 @@ export function createSlider(opts: SliderOptions): SliderControl {
 
   input.addEventListener('input', () => {
     const raw = fromDay(startDay + Number(input.value));
-    set(snapDate(raw, milestones, opts.snapDays ?? 5));
+    const days = Number(input.max);
+    set(snapDate(raw, milestones, opts.snapDays ?? snapDaysFor(days, input.clientWidth)));
   });
   input.addEventListener('keydown', (e) => {
     const { date, lang } = store.get();

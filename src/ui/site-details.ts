@@ -14,6 +14,22 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
   parent.prepend(root);
   const sources = indexSources(data.sources);
   let opener: string | null = null;
+  // The button that opened the details (a site in a list, or the map), to give focus back on close.
+  let openerEl: HTMLElement | null = null;
+  const close = () => {
+    store.set({ site: null }, 'push');
+    const back =
+      (openerEl?.isConnected ? openerEl : null) ??
+      (opener ? document.querySelector<HTMLElement>(`.site-list [data-site="${CSS.escape(opener)}"]`) : null);
+    back?.focus();
+  };
+  // Escape anywhere in the details closes them (WAI-ARIA: a non-modal panel closes on Escape).
+  root.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || root.hidden) return;
+    e.preventDefault();
+    e.stopPropagation();
+    close();
+  });
 
   const render = (focus: boolean) => {
     const state = store.get();
@@ -26,11 +42,8 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
       return;
     }
     const p = f.properties;
-    const close = h('button', { type: 'button', class: 'tool close', 'aria-label': t(lang, 'site.close') }, '×');
-    close.addEventListener('click', () => {
-      store.set({ site: null }, 'push');
-      if (opener) document.querySelector<HTMLElement>(`.site-list [data-site="${CSS.escape(opener)}"]`)?.focus();
-    });
+    const closeButton = h('button', { type: 'button', class: 'tool close', 'aria-label': t(lang, 'site.close') }, '×');
+    closeButton.addEventListener('click', close);
     const history = p.periods.map((per) => {
       const { span, state: words } = periodLine(lang, per);
       return h(
@@ -65,7 +78,7 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
         )
       : null;
     const parts: (Node | null)[] = [
-      h('header', {}, title, close),
+      h('header', {}, title, closeButton),
       h('p', { 'data-testid': 'site-status' }, here.statusText),
       h(
         'dl',
@@ -90,7 +103,11 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
   render(false);
   const off = store.subscribe((s, prev) => {
     if (s.site !== prev.site) {
-      if (s.site) opener = s.site;
+      if (s.site) {
+        opener = s.site;
+        const active = document.activeElement as HTMLElement | null;
+        openerEl = active && active !== document.body && !root.contains(active) ? active : null;
+      }
       render(s.site !== null);
     } else if (s.site && (s.date !== prev.date || s.lang !== prev.lang)) render(false);
   });

@@ -59,7 +59,9 @@ describe('the news as it stands', () => {
     expect(listed.length).toBeGreaterThan(0);
     for (const id of listed) expect(unplaced).toContain(id);
     // And none of them is in the list of the sites on the map.
-    const onMap = await p.page.$$eval('.sites [data-site]', (els) => els.map((e) => (e as HTMLElement).dataset.site));
+    const onMap = await p.page.$$eval('section.sites button[data-site]', (els) =>
+      els.map((e) => (e as HTMLElement).dataset.site),
+    );
     for (const id of unplaced) expect(onMap).not.toContain(id);
     await p.page.click(`[data-testid=unplaced] [data-site="${listed[0]}"]`);
     await p.page.waitForSelector('#site-details:not([hidden])');
