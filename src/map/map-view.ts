@@ -84,8 +84,29 @@ function labelControls(map: maplibregl.Map, lang: Lang): void {
   name('.maplibregl-ctrl-attrib-button', t(lang, 'map.attribution'));
 }
 
+/** The browser has the WebGL2 API but would not give the map a context: the SVG map's reason is `no-webgl`. */
+export class NoWebglError extends Error {
+  override name = 'NoWebglError';
+}
+
 /** Creates the WebGL map; resolves once its style is loaded and all layers are added. */
 export function createMapView(opts: MapViewOptions): Promise<MapView> {
+  try {
+    return startMapView(opts);
+  } catch (err) {
+    if (!(err instanceof maplibregl.GPUInitializationError)) throw err;
+    // The engine built its canvas and controls before it asked for the context: take them away again.
+    for (const el of opts.container.querySelectorAll(
+      ':scope > .maplibregl-canvas-container, :scope > .maplibregl-control-container',
+    )) {
+      el.remove();
+    }
+    opts.container.classList.remove('maplibregl-map');
+    throw new NoWebglError(err.message);
+  }
+}
+
+function startMapView(opts: MapViewOptions): Promise<MapView> {
   const { container } = opts;
   const lang0 = opts.scene.lang;
   const view = fitView(container.clientWidth || 800, container.clientHeight || 600);

@@ -19,6 +19,7 @@ import type { MapView } from '../map/map-view.ts';
 import type { Scene } from '../scene/scene.ts';
 import { afterTimeOnScreen, nearViewport } from './screen-time.ts';
 import { createSvgView, type SvgView } from './svg-view.ts';
+import { webglSupported } from './webgl-support.ts';
 
 export type RendererKind = 'svg' | 'webgl';
 
@@ -200,7 +201,6 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
     },
     async start({ forceStatic, embed }) {
       embedded = embed;
-      const { webglSupported } = await import('./webgl-support.ts');
       if (forceStatic) return useSvg('forced');
       // A sandboxed frame without allow-same-origin has an opaque origin, which may not start the map's
       // worker from our address: the WebGL map could never load there.
@@ -210,6 +210,8 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
       try {
         await startWebgl();
       } catch (err) {
+        // No context to be had (the API is there, the GPU is not): the same as having no WebGL at all.
+        if (err instanceof Error && err.name === 'NoWebglError') return useSvg('no-webgl');
         console.warn('WebGL map failed, using the SVG map', err);
         useSvg('webgl-error');
       }

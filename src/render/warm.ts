@@ -2,8 +2,7 @@
  * Starts the map engine's download while the data loads (issue 8): the map-view chunk (MapLibre and
  * the layer modules) is imported at once, MapLibre's worker script is fetched (map/engine-worker.ts) and
  * the engine starts its worker as soon as it has run (map/map-view.ts), so
- * the engine, its worker and the data arrive together instead of one after the other; the WebGL
- * check (render/webgl-support.ts) runs while they download rather than after. Only where the WebGL
+ * the engine, its worker and the data arrive together instead of one after the other. Only where the WebGL
  * map is going to be drawn right away: an embed waits until it nears the viewport (render/host.ts), `static=1` never needs the engine, and a browser without WebGL2 gets the SVG map.
  */
 import { peekFlags } from '../state/url-flags.ts';
@@ -16,10 +15,4 @@ export function warmUpMap(search: string): void {
   // A failure here is reported where the map is really started (render/host.ts imports it again).
   import('../map/map-view.ts').catch(() => {});
   import('../map/engine-worker.ts').then(({ prefetchEngineWorker }) => prefetchEngineWorker()).catch(() => {});
-  // The WebGL check, too, once the first frame (the SVG map) is on its way: its answer is kept.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      import('./webgl-support.ts').then(({ webglSupported }) => webglSupported()).catch(() => {});
-    }),
-  );
 }

@@ -1,23 +1,12 @@
-let answer: boolean | undefined;
-
 /**
- * True when this browser can create the WebGL2 context maplibre-gl 6 needs (checked without loading it).
- * The answer is kept: creating a context waits on the GPU process, which is slow while it is busy
- * (seconds with a software renderer), so the page asks once, early, while the data is still loading
- * (render/warm.ts), and the map host then finds the answer ready (issue 8).
+ * Whether to try the WebGL map at all: true when the browser has the WebGL2 API that maplibre-gl 6
+ * needs. No context is created here. Creating one waits on the GPU process (about 2 s of the main
+ * thread on the bench's phone profile with a software renderer), and MapLibre creates its own right
+ * after: a probe context paid that cost twice and made the WebGL map ~1.5× later than a plain MapLibre
+ * page (issue 12). Where the API is there but no context can be had, the map's constructor fails with
+ * a GPUInitializationError and the render host falls back with the same reason, `no-webgl`
+ * (map/map-view.ts `NoWebglError`).
  */
 export function webglSupported(): boolean {
-  answer ??= probe();
-  return answer;
-}
-
-function probe(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2');
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return !!gl;
-  } catch {
-    return false;
-  }
+  return typeof WebGL2RenderingContext !== 'undefined';
 }
