@@ -75,8 +75,20 @@ function outcomeText(lang: Lang, o: AnnouncementOutcome, lastReport: string): st
   return t(lang, 'deadline.leftAbout', { date: when });
 }
 
-/** Every announced deadline for a site, with what happened under it, in words. */
+// The deadlines do not depend on the date: worded once per data set, language and site, not per slider step.
+const kept = new WeakMap<AppData, Map<string, SceneDeadline[]>>();
+
+/** Every announced deadline for a site, with what happened under it, in words (the same array each time). */
 export function deadlinesFor(data: AppData, siteId: string, lang: Lang): SceneDeadline[] {
+  let byKey = kept.get(data);
+  if (!byKey) kept.set(data, (byKey = new Map()));
+  const key = `${lang}|${siteId}`;
+  let out = byKey.get(key);
+  if (!out) byKey.set(key, (out = wordDeadlines(data, siteId, lang)));
+  return out;
+}
+
+function wordDeadlines(data: AppData, siteId: string, lang: Lang): SceneDeadline[] {
   const lastReport = reportingEndsFor(data, siteId);
   return outcomesFor(data, siteId, lastReport).map((o) => {
     const a = o.announcement;

@@ -110,8 +110,7 @@ export function createSlider(opts: SliderOptions): SliderControl {
 
   input.addEventListener('input', () => {
     const raw = fromDay(startDay + Number(input.value));
-    const days = Number(input.max);
-    set(snapDate(raw, milestones, opts.snapDays ?? snapDaysFor(days, input.clientWidth)));
+    set(snapDate(raw, milestones, opts.snapDays ?? snapDaysFor(Number(input.max), trackWidth)));
   });
   input.addEventListener('keydown', (e) => {
     const { date, lang } = store.get();
@@ -157,7 +156,12 @@ export function createSlider(opts: SliderOptions): SliderControl {
         set(date);
       },
     });
-  const ro = new ResizeObserver(() => redrawAxis());
+  // The track's width, kept by the observer: reading it in the input handler would force a layout per step.
+  let trackWidth = 0;
+  const ro = new ResizeObserver((entries) => {
+    trackWidth = entries[0]?.contentRect.width ?? trackWidth;
+    redrawAxis();
+  });
   ro.observe(axis);
   // A reader who turns on reduced motion while playing gets a stop, not a slower animation.
   reducedMotion?.addEventListener('change', stop);
