@@ -48,3 +48,47 @@ export function changed<T>(): (value: T) => boolean {
     return true;
   };
 }
+
+/** A feature-dependent expression that always gives v (`get` of a property no feature has): see circlePaint. */
+export function perFeature<T>(v: T | ExpressionSpecification): ExpressionSpecification {
+  return Array.isArray(v)
+    ? (v as ExpressionSpecification)
+    : (['coalesce', ['get', '__style'], v] as ExpressionSpecification);
+}
+
+/** A colour as a feature-dependent value, for circle layers' paint (and setPaintProperty on them). */
+export function featureColor(color: string): ExpressionSpecification {
+  return ['to-color', perFeature(color)];
+}
+
+/**
+ * One circle shader for every circle layer. MapLibre compiles a shader variant per combination of
+ * paint properties that are constant, zoom-dependent or feature-dependent, and each variant costs a
+ * compile and link before the first frame (~100 ms on the bench's phone profile; issue 12). The site
+ * circle needs a feature-dependent colour, opacity, stroke colour and stroke opacity and a radius by
+ * zoom and kind; every other circle layer (halo, selected ring, city dots, al-Hol) writes its values
+ * in the same shape, so all share that one variant.
+ */
+export function circlePaint(p: {
+  /** [at zoom 4, at zoom 8], or an expression of that shape (zoom, then the feature). */
+  radius: [number, number] | ExpressionSpecification;
+  color: string | ExpressionSpecification;
+  opacity?: number | ExpressionSpecification;
+  strokeWidth?: number;
+  strokeColor?: string | ExpressionSpecification;
+  strokeOpacity?: number | ExpressionSpecification;
+}): Record<string, unknown> {
+  const color = (v: string | ExpressionSpecification) => (Array.isArray(v) ? v : featureColor(v));
+  const radius =
+    typeof p.radius[0] === 'number'
+      ? ['interpolate', ['linear'], ['zoom'], 4, perFeature(p.radius[0]), 8, perFeature(p.radius[1] as number)]
+      : p.radius;
+  return {
+    'circle-radius': radius,
+    'circle-color': color(p.color),
+    'circle-opacity': perFeature(p.opacity ?? 1),
+    'circle-stroke-width': p.strokeWidth ?? 0,
+    'circle-stroke-color': color(p.strokeColor ?? '#000000'),
+    'circle-stroke-opacity': perFeature(p.strokeOpacity ?? 1),
+  };
+}

@@ -2,7 +2,7 @@
 import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
 import type { Lang } from '../../data/schema.ts';
-import { changed, type MapLayer, nameField } from '../layer-types.ts';
+import { changed, circlePaint, featureColor, type MapLayer, nameField } from '../layer-types.ts';
 
 const CITY_DOT: ExpressionSpecification = ['match', ['get', 'rank'], 1, 3, 2.2];
 
@@ -33,12 +33,11 @@ export function placeLabelsLayer(): MapLayer {
         type: 'circle',
         source: 'places',
         filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 6, 3]],
-        // A zoom curve with equal stops: it makes the radius the same kind of value as the sites' rings
-        // and halos, so the three layers share one circle shader instead of compiling two (issue 8).
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, CITY_DOT, 8, CITY_DOT],
-          'circle-color': p.cityDot,
-        },
+        // In the shape every circle layer shares, so they compile one circle shader (layer-types.ts).
+        paint: circlePaint({
+          radius: ['interpolate', ['linear'], ['zoom'], 4, CITY_DOT, 8, CITY_DOT],
+          color: p.cityDot,
+        }),
       });
       ctx.map.addLayer({
         id: 'places-label',
@@ -55,7 +54,7 @@ export function placeLabelsLayer(): MapLayer {
       ctx.map.setLayoutProperty('places-label', 'text-field', nameField(scene.lang));
       ctx.map.setPaintProperty('places-label', 'text-color', p.cityText);
       ctx.map.setPaintProperty('places-label', 'text-halo-color', p.cityHalo);
-      ctx.map.setPaintProperty('places-dot', 'circle-color', p.cityDot);
+      ctx.map.setPaintProperty('places-dot', 'circle-color', featureColor(p.cityDot));
       return true;
     },
   };

@@ -11,7 +11,7 @@ import type { Scene, SceneSite } from '../../scene/scene.ts';
 import { LABEL, RADIUS_ZOOMS, SITE, SITE_RADIUS, siteStyle } from '../../scene/symbology.ts';
 import { FONT_BOLD } from '../fonts.ts';
 import { ringImage } from '../hatch.ts';
-import { changed, type LayerContext, type MapLayer } from '../layer-types.ts';
+import { changed, circlePaint, type LayerContext, type MapLayer } from '../layer-types.ts';
 
 const SRC = 'presence';
 const LABELS = 'presence-labels';
@@ -102,11 +102,7 @@ export function presenceLayers(scene: Scene): LayerSpecification[] {
       id: 'presence-halo',
       type: 'circle',
       source: SRC,
-      paint: {
-        'circle-radius': radius(SITE.strokeWidth + SITE.haloExtra),
-        'circle-color': p.siteStroke,
-        'circle-opacity': opacity,
-      },
+      paint: circlePaint({ radius: radius(SITE.strokeWidth + SITE.haloExtra), color: p.siteStroke, opacity }),
     },
     {
       id: 'presence-circle',
@@ -121,19 +117,19 @@ export function presenceLayers(scene: Scene): LayerSpecification[] {
         'circle-stroke-opacity': opacity,
       },
     },
-    // The ring around the selected site: a filter (set when the selection changes) rather than a
-    // feature-state opacity, so this layer shares its shader with the halos.
+    // The ring around the selected site: a filter (set when the selection changes); its paint in the
+    // one shape every circle layer shares (layer-types.ts circlePaint).
     {
       id: 'presence-selected',
       type: 'circle',
       source: SRC,
       filter: selectedFilter(null),
-      paint: {
-        'circle-radius': radius(SITE.selected.extra),
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-width': SITE.selected.width,
-        'circle-stroke-color': p.highlight,
-      },
+      paint: circlePaint({
+        radius: radius(SITE.selected.extra),
+        color: 'rgba(0,0,0,0)',
+        strokeWidth: SITE.selected.width,
+        strokeColor: p.highlight,
+      }),
     },
     {
       id: 'presence-label',

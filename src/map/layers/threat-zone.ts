@@ -10,7 +10,7 @@ import type { Scene } from '../../scene/scene.ts';
 import { dashInWidths, LABEL, ZONE } from '../../scene/symbology.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
 import { hatchImage } from '../hatch.ts';
-import { changed, type LayerContext, type MapLayer, nameField } from '../layer-types.ts';
+import { changed, circlePaint, featureColor, type LayerContext, type MapLayer, nameField } from '../layer-types.ts';
 
 const SRC = 'zone';
 const LABEL_SRC = 'zone-label';
@@ -80,7 +80,12 @@ export function zoneLayers(scene: Scene): LayerSpecification[] {
       type: 'circle',
       source: SRC,
       filter: ['!', IS_ZONE],
-      paint: { 'circle-radius': ZONE.point.radius, 'circle-stroke-width': ZONE.point.strokeWidth },
+      paint: circlePaint({
+        radius: [ZONE.point.radius, ZONE.point.radius] as [number, number],
+        color: scene.palette.zoneText,
+        strokeWidth: ZONE.point.strokeWidth,
+        strokeColor: scene.palette.siteStroke,
+      }),
     },
     {
       id: 'zone-points-label',
@@ -124,8 +129,8 @@ export function threatZoneLayer(): MapLayer {
   const paint = (ctx: LayerContext, scene: Scene) => {
     const p = scene.palette;
     const { map } = ctx;
-    map.setPaintProperty('zone-points', 'circle-color', p.zoneText);
-    map.setPaintProperty('zone-points', 'circle-stroke-color', p.siteStroke);
+    map.setPaintProperty('zone-points', 'circle-color', featureColor(p.zoneText));
+    map.setPaintProperty('zone-points', 'circle-stroke-color', featureColor(p.siteStroke));
     for (const id of ['zone-points-label', 'zone-label']) {
       map.setPaintProperty(id, 'text-color', p.zoneText);
       map.setPaintProperty(id, 'text-halo-color', p.siteHalo);
