@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { footprintLayers } from '../../src/map/layers/ain-al-asad.ts';
+import { featureColor } from '../../src/map/layer-types.ts';
 import { presenceLayers, radius } from '../../src/map/layers/presence.ts';
 import { zoneLayers } from '../../src/map/layers/threat-zone.ts';
 import { sceneAt } from '../../src/scene/scene.ts';
@@ -93,7 +94,9 @@ for (const theme of ['light', 'dark'] as const) {
       );
       // The selected ring.
       expect(paintOf(layers, 'presence-selected')['circle-stroke-width']).toBe(SITE.selected.width);
-      expect(paintOf(layers, 'presence-selected')['circle-stroke-color']).toBe(scene.palette.highlight);
+      expect(paintOf(layers, 'presence-selected')['circle-stroke-color']).toEqual(
+        featureColor(scene.palette.highlight),
+      );
       const ring = circles.find((c) => c.stroke === scene.palette.highlight)!;
       expect(Number(ring['stroke-width'])).toBe(SITE.selected.width);
       expect(Number(ring.r)).toBeCloseTo(r + SITE.selected.extra + SITE.selected.width / 2, 1);
@@ -115,6 +118,26 @@ for (const theme of ['light', 'dark'] as const) {
         expect(Number(fill['fill-opacity']), site.id).toBe(st.fillOpacity);
         if (st.opacity < 1) expect(svg).toContain(`data-site="${site.id}" opacity="${st.opacity}"`);
       }
+    });
+
+    it('every circle layer has the one paint shape, so MapLibre compiles one circle shader', () => {
+      const kind = (v: unknown) =>
+        Array.isArray(v) ? (JSON.stringify(v).includes('"zoom"') ? 'zoom+feature' : 'feature') : 'constant';
+      const shapes = [...layers, ...zoneLayers(scene)]
+        .filter((l) => l.type === 'circle')
+        .map((l) => {
+          const paint = l.paint as Record<string, unknown>;
+          const keys = [
+            'circle-radius',
+            'circle-color',
+            'circle-opacity',
+            'circle-stroke-width',
+            'circle-stroke-color',
+            'circle-stroke-opacity',
+          ];
+          return keys.map((k) => `${k}:${kind(paint[k])}`).join(' ');
+        });
+      expect(new Set(shapes).size, shapes.join('\n')).toBe(1);
     });
 
     it('an unknown status is a hollow ring in both, whatever its basis (absence of knowledge, not a status)', () => {
