@@ -4,9 +4,9 @@
  * in, text out; scripts/vite-plugin-downloads.ts writes the results into the build.
  */
 import { stringify } from 'csv-stringify/sync';
+import { DOWNLOAD_FILES } from '../src/data/download-files.ts';
 import type { Period, SiteFeature, SourcesFile } from '../src/data/schema.ts';
 import { type AppData, DATA_FILES } from '../src/data/types.ts';
-import { DOWNLOAD_FILES } from '../src/data/download-files.ts';
 import { formatDate } from '../src/i18n/index.ts';
 
 /**

@@ -23,6 +23,7 @@ import {
   setMapState,
   setRenderer,
 } from './ui/document-state.ts';
+import { downloadsElement } from './ui/downloads.ts';
 import { clearMapMessages, showMapMessage, showPartialNote, showSlowNote } from './ui/error-view.ts';
 import { startHistorySync } from './ui/history-sync.ts';
 import { mountLegend } from './ui/legend.ts';
@@ -147,6 +148,7 @@ async function boot(): Promise<void> {
     byId('title').textContent = t(lang, 'app.title');
     byId('dek').textContent = t(lang, 'app.dek');
     byId('source-line').textContent = t(lang, 'app.sourceLine');
+    byId('downloads').replaceWith(downloadsElement(lang));
   };
   renderText();
   // The map answers from here on: the SVG map draws every state until the WebGL map takes over.

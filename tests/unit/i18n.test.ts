@@ -45,6 +45,7 @@ const SAME_AS_EN: Record<'de' | 'fr' | 'ar', readonly string[]> = {
     'table.site', // "Site"
     'panel.sites', // "Sites"
     'attribution.fonts', // 'Noto Sans (OFL)': a font name and a licence abbreviation
+    'downloads.licence', // "licence" is the French word
   ],
   ar: [],
 };
