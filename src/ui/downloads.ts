@@ -25,10 +25,10 @@ export function downloadsElement(lang: Lang, base: string = document.baseURI): H
       {
         href: href(DOWNLOAD_FILES[kind]),
         // A download, not a navigation: inside an embed, a plain link would replace the map with the file.
-        // The new tab is for a browser that will not download (the map stays either way).
+        // The new tab is for a browser that will not download (the map stays either way); the rel is the page's rule for every new-tab link.
         download: true,
         target: '_blank',
-        rel: 'noopener',
+        rel: 'noopener noreferrer',
         type: MEDIA_TYPES[kind],
         title: t(lang, kind === 'csv' ? 'downloads.csvTitle' : 'downloads.geojsonTitle'),
         // Isolated left-to-right words: in Arabic the two links then read in the sentence's order.
@@ -44,7 +44,7 @@ export function downloadsElement(lang: Lang, base: string = document.baseURI): H
       {
         href: href(DOWNLOAD_FILES.readme),
         target: '_blank',
-        rel: 'noopener',
+        rel: 'noopener noreferrer',
         type: 'text/plain',
         hreflang: 'en',
         title: t(lang, 'downloads.licenceTitle'),
