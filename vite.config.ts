@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import { dataCheckPlugin } from './scripts/vite-plugin-data-check.ts';
+import { downloadsPlugin } from './scripts/vite-plugin-downloads.ts';
 import { staticImagesPlugin } from './scripts/vite-plugin-static.ts';
 
 // Relative base: the built site works from any folder or mirror a newsroom hosts it in.
 export default defineConfig({
   base: './',
   // The data check runs first: an invalid fact file stops the build with its file, feature and field.
-  plugins: [dataCheckPlugin(), staticImagesPlugin()],
+  // The downloads (dist/data/) are the facts as CSV and GeoJSON, made from the same files.
+  plugins: [dataCheckPlugin(), staticImagesPlugin(), downloadsPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

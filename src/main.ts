@@ -23,6 +23,7 @@ import {
   setMapState,
   setRenderer,
 } from './ui/document-state.ts';
+import { downloadsElement } from './ui/downloads.ts';
 import { clearMapMessages, showMapMessage, showPartialNote, showSlowNote } from './ui/error-view.ts';
 import { startHistorySync } from './ui/history-sync.ts';
 import { mountLegend } from './ui/legend.ts';
@@ -164,6 +165,7 @@ async function boot(): Promise<void> {
     byId('as-of').textContent =
       `${t(lang, 'fresh.asOf', { date: formatDate(lang, asOf(data)) })} · ${t(lang, 'fresh.reportingEnds', { date: formatDate(lang, reportingEndsFor(data)) })}`;
     byId('source-line').textContent = t(lang, 'app.sourceLine');
+    byId('downloads').replaceWith(downloadsElement(lang));
   };
   renderText();
   // The map answers from here on: the SVG map draws every state until the WebGL map takes over.

@@ -18,6 +18,11 @@ export const ar: StringTable = {
   'app.openFull': 'فتح الخريطة كاملة',
   'app.credit': 'الرسم: قسم الرسوم البيانية في غرفة الأخبار',
   'app.sourceLine': 'المصادر: الأخبار والبيانات الرسمية المذكورة لكل موقع؛ الخريطة الأساسية: Natural Earth.',
+  'downloads.line': 'تنزيل البيانات: {csv} · {geojson} ({licence})',
+  'downloads.licence': 'الترخيص',
+  'downloads.csvTitle': 'الوقائع في جدول: صف لكل موقع وفترة، مع مصادرها (CSV، UTF-8)',
+  'downloads.geojsonTitle': 'المواقع وقاعدة عين الأسد وشمال شرق سوريا مع فتراتها، والخط الزمني والمصادر (GeoJSON)',
+  'downloads.licenceTitle': 'الترخيص وتاريخ الوقائع ومحتوى الملفات (بالإنجليزية)',
   'map.label': 'خريطة مواقع التحالف في العراق وسوريا والأردن بتاريخ {date}',
   'map.description':
     'بتاريخ {date}: {present} مواقع فيها قوات للتحالف، و{drawdown} قيد الانسحاب، و{withdrawn} غادرتها القوات، و{unknown} وضعها غير معروف. ترد المعلومات نفسها في جدول المواقع.',

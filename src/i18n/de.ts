@@ -18,6 +18,12 @@ export const de: StringTable = {
   'app.credit': 'Grafik: Grafikredaktion',
   'app.sourceLine':
     'Quellen: Nachrichten und offizielle Angaben, für jeden Standort aufgeführt; Basiskarte: Natural Earth.',
+  'downloads.line': 'Daten herunterladen: {csv} · {geojson} ({licence})',
+  'downloads.licence': 'Lizenz',
+  'downloads.csvTitle': 'Die Fakten als Tabelle: eine Zeile je Standort und Zeitraum, mit den Quellen (CSV, UTF-8)',
+  'downloads.geojsonTitle':
+    'Die Standorte, Ain al-Asad und Nordostsyrien mit ihren Zeiträumen, die Zeitachse und die Quellen (GeoJSON)',
+  'downloads.licenceTitle': 'Lizenz, Stand der Fakten und Inhalt der Dateien (auf Englisch)',
   'map.label': 'Karte der Koalitionsstandorte im Irak, in Syrien und in Jordanien am {date}',
   'map.description':
     'Am {date}: {present} Standorte mit Koalitionstruppen, {drawdown} im Abzug, {withdrawn} geräumt, {unknown} unbekannt. Dieselben Angaben enthält die Tabelle der Standorte.',

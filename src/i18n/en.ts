@@ -13,6 +13,12 @@ export const en = {
   'app.openFull': 'Open the full map',
   'app.credit': 'Graphic: newsroom graphics desk',
   'app.sourceLine': 'Sources: news and official statements listed for each site; base map: Natural Earth.',
+  'downloads.line': 'Download the data: {csv} · {geojson} ({licence})',
+  'downloads.licence': 'licence',
+  'downloads.csvTitle': 'The facts as a table: one row per site and period, with its sources (CSV, UTF-8)',
+  'downloads.geojsonTitle':
+    'The sites, Ain al-Asad and north-east Syria with their periods, the timeline and the sources (GeoJSON)',
+  'downloads.licenceTitle': 'Licence, date of the facts and what is in the files (in English)',
   'map.label': 'Map of coalition sites in Iraq, Syria and Jordan on {date}',
   'map.description':
     '{present} sites with coalition forces, {drawdown} drawing down, {withdrawn} left, {unknown} unknown on {date}. The same facts are in the table of sites.',

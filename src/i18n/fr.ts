@@ -21,6 +21,13 @@ export const fr: StringTable = {
   'app.credit': 'Infographie\u00a0: service graphique de la rédaction',
   'app.sourceLine':
     'Sources\u00a0: informations de presse et déclarations officielles indiquées pour chaque site. Fond de carte\u00a0: Natural Earth.',
+  'downloads.line': 'Télécharger les données\u00a0: {csv} · {geojson} ({licence})',
+  'downloads.licence': 'licence',
+  'downloads.csvTitle':
+    'Les faits sous forme de tableau\u00a0: une ligne par site et par période, avec ses sources (CSV, UTF-8)',
+  'downloads.geojsonTitle':
+    'Les sites, Aïn al-Asad et le nord-est de la Syrie avec leurs périodes, la chronologie et les sources (GeoJSON)',
+  'downloads.licenceTitle': 'Licence, date des faits et contenu des fichiers (en anglais)',
   'map.label': 'Carte des sites de la coalition en Irak, en Syrie et en Jordanie au {date}',
   'map.description':
     'Au {date}\u00a0: {present} sites avec des forces de la coalition, {drawdown} en cours de retrait, {withdrawn} quittés, {unknown} inconnus. Les mêmes informations figurent dans le tableau des sites.',

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { DOWNLOAD_FILES } from '../../src/data/download-files.ts';
 import { BASEMAP_FILES, DATA_FILES } from '../../src/data/types.ts';
 import { DIST, ROOT } from './fixture.ts';
 
@@ -32,6 +33,13 @@ describe('the built site', () => {
     expect(files.filter((f) => f.startsWith('geo/basemap/') && f.endsWith('.geojson')).length).toBeGreaterThanOrEqual(
       7,
     );
+  });
+
+  it('writes the downloads next to the page, outside the folders the budgets count', () => {
+    for (const f of Object.values(DOWNLOAD_FILES)) {
+      expect(files).toContain(f);
+      expect(f).toMatch(/^data\/[^/]+$/);
+    }
   });
 
   it('names no remote host in any code, style or page it serves', () => {

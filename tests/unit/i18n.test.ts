@@ -46,6 +46,7 @@ const SAME_AS_EN: Record<'de' | 'fr' | 'ar', readonly string[]> = {
     'panel.sites', // "Sites"
     'attribution.fonts', // 'Noto Sans (OFL)': a font name and a licence abbreviation
     'source.via', // 'via {via}': "via" is French too
+    'downloads.licence', // "licence" is the French word
   ],
   ar: [],
 };
