@@ -10,11 +10,12 @@ import { type AppData, DATA_FILES } from '../src/data/types.ts';
 import { formatDate } from '../src/i18n/index.ts';
 
 /**
- * The licence of the facts. The README states none (it names the code's, MIT, and the base map's and
- * fonts' own): TODO(desk): set it here, one line, and every download file says it. Until then the files
- * say that none is stated instead of inventing one.
+ * The licence of the facts: the desk's compilation (statuses, dates, positions, our notes) is published
+ * under CC BY 4.0 (README, "Where the data comes from"). Set here once; every download file says it.
+ * The sources' own texts stay their publishers'; only titles in our words and links are in the files.
  */
-export const FACTS_LICENCE: string | null = null;
+export const FACTS_LICENCE: string | null =
+  'The facts compiled by the newsroom graphics desk (statuses, dates, positions and the notes, in our own words) are licensed under Creative Commons Attribution 4.0 International (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/): credit "Newsroom graphics desk". The cited sources remain their publishers\' work; the files give only their titles in our words and links. Base map: Natural Earth (public domain).';
 
 const NO_LICENCE =
   'No licence has been stated for these facts yet. Until the newsroom graphics desk states one, ask the desk before republishing them.';
