@@ -66,6 +66,21 @@ export async function open(
   return { page, errors, offsite, close: () => context.close() };
 }
 
+/**
+ * What a map golden shows: the map only. The tool buttons over it (the phase camera, the table toggle)
+ * and MapLibre's controls (zoom, attribution) are hidden while the screenshot is taken, so renaming a button or restyling a
+ * control never changes a map golden (page goldens show the whole page on purpose).
+ */
+const MAP_ONLY = [
+  '.map-tools, .map-tools *, .maplibregl-control-container, .maplibregl-control-container *',
+  '{ visibility: hidden !important; }',
+].join(' ');
+
+/** A screenshot of #map alone, for map goldens and for before/after comparisons of the map. */
+export function mapScreenshot(page: Page): Promise<Buffer> {
+  return page.locator('#map').screenshot({ style: MAP_ONLY });
+}
+
 /** Waits until <html data-map-state> is ready (or error, which fails unless allowed). */
 export async function waitReady(page: Page, allowError = false, timeout = 60_000): Promise<string> {
   await page.waitForFunction(

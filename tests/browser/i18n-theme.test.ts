@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/data/schema.ts';
 import { formatDate, t } from '../../src/i18n/index.ts';
 import { open, waitDrawn } from './browser.ts';
-import { ROOT, useSite } from './fixture.ts';
-import { compareGolden } from './golden.ts';
+import { expectPngGolden } from '../support/golden.ts';
+import { goldenPng, ROOT, useSite } from './fixture.ts';
 
 const site = useSite();
 const DATE = '2025-06-01';
@@ -100,8 +100,7 @@ describe('Arabic', () => {
           expect((await box('#side')).x).toBeLessThan(map.x);
           expect(await axeViolations(p.page)).toEqual([]);
         }
-        const r = compareGolden(`page-ar-${size}-${DATE}`, await p.page.screenshot());
-        expect(r.ok, r.message).toBe(true);
+        expectPngGolden(goldenPng(`page-ar-${size}-${DATE}`), await p.page.screenshot());
         expect(p.errors).toEqual([]);
       } finally {
         await p.close();
@@ -121,8 +120,7 @@ describe('the dark theme', () => {
         if (size === 'desktop') expect(await axeViolations(p.page)).toEqual([]);
         // The element screenshot in waitMapTone may have scrolled the map into view.
         await p.page.evaluate(() => window.scrollTo(0, 0));
-        const r = compareGolden(`page-dark-${size}-${DATE}`, await p.page.screenshot());
-        expect(r.ok, r.message).toBe(true);
+        expectPngGolden(goldenPng(`page-dark-${size}-${DATE}`), await p.page.screenshot());
         expect(p.errors).toEqual([]);
       } finally {
         await p.close();
