@@ -39,7 +39,9 @@ describe('the phase slider and the layers', () => {
         const p = await open(site.browser, `${site.server.url}?date=${date}`, { viewport });
         try {
           await waitDrawn(p.page, date);
-          expectPngGolden(goldenPng(`map-${size}-${phase}`), await mapScreenshot(p.page));
+          // 0.1 %: a fresh load draws the same pixels here, and "before" and phase 1 differ in only
+          // 0.25 % of them (one site), which the default 0.5 % would let through.
+          expectPngGolden(goldenPng(`map-${size}-${phase}`), await mapScreenshot(p.page), { maxDiffRatio: 0.001 });
           expect(p.errors).toEqual([]);
         } finally {
           await p.close();
@@ -113,14 +115,15 @@ describe('the phase slider and the layers', () => {
     const p = await open(site.browser, `${site.server.url}?date=2024-09-10`);
     try {
       await waitDrawn(p.page, '2024-09-10');
-      expectPngGolden(goldenPng('map-desktop-before'), await mapScreenshot(p.page));
+      expectPngGolden(goldenPng('map-desktop-before'), await mapScreenshot(p.page), { write: false });
       // A move through the URL, as back/forward makes it: the same page, no reload.
       await p.page.evaluate(() => {
         history.pushState(null, '', '?date=2026-11-01');
         dispatchEvent(new PopStateEvent('popstate'));
       });
       await waitDrawn(p.page, '2026-11-01');
-      expectPngGolden(goldenPng('map-desktop-after'), await mapScreenshot(p.page));
+      // Redrawn in place, a few labels land a pixel apart from a fresh load's (about 0.2 %).
+      expectPngGolden(goldenPng('map-desktop-after'), await mapScreenshot(p.page), { write: false });
       expect(p.errors).toEqual([]);
     } finally {
       await p.close();

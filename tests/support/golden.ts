@@ -20,8 +20,8 @@ export function changedFile(file: string): string {
 }
 
 /** Writes the golden when asked to (UPDATE=1) or when it is missing outside CI; fails when it is still missing. */
-function ensureGolden(file: string, actual: string | Buffer): void {
-  if (process.env.UPDATE === '1' || (!existsSync(file) && !process.env.CI)) {
+function ensureGolden(file: string, actual: string | Buffer, write = true): void {
+  if (write && (process.env.UPDATE === '1' || (!existsSync(file) && !process.env.CI))) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
   }
@@ -51,14 +51,20 @@ export function differingPixels(a: Buffer, b: Buffer): number {
 export interface PngGoldenOptions {
   /** Share of pixels that may differ (default 0.5 %: a moved label or a recoloured site fails). */
   maxDiffRatio?: number;
+  /** False for a test that only compares with a golden another test owns: UPDATE=1 does not rewrite it. */
+  write?: boolean;
 }
 
 /**
  * Fails unless png matches the golden PNG file: same size, and at most maxDiffRatio of the pixels
  * differ by more than pixelmatch's threshold 0.1 (anti-aliasing noise). Returns the share that differed.
  */
-export function expectPngGolden(file: string, png: Buffer, { maxDiffRatio = 0.005 }: PngGoldenOptions = {}): number {
-  ensureGolden(file, png);
+export function expectPngGolden(
+  file: string,
+  png: Buffer,
+  { maxDiffRatio = 0.005, write = true }: PngGoldenOptions = {},
+): number {
+  ensureGolden(file, png, write);
   const changed = changedFile(file);
   const diffFile = changed.replace(/\.png$/, '.diff.png');
   const want = PNG.sync.read(readFileSync(file));
