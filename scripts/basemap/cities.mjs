@@ -6,6 +6,7 @@ import { round } from './geom.mjs';
  * rank: 1 national capital, 2 major city (provincial capital or large), 3 other useful place.
  * ckb: Sorani Kurdish name, for Kurdistan Region cities only.
  */
+/** @type {{ id: string, ne: [string, string], en: string, ar: string, ckb?: string, rank: 1 | 2 | 3, capital?: boolean }[]} */
 export const CITIES = [
   // Iraq
   { id: 'baghdad', ne: ['IRQ', 'Baghdad'], en: 'Baghdad', ar: 'بغداد', rank: 1, capital: true },
@@ -58,15 +59,17 @@ export const CITIES = [
   { id: 'kermanshah', ne: ['IRN', 'Kermanshah'], en: 'Kermanshah', ar: 'كرمانشاه', rank: 3 },
 ];
 
+/** @type {Record<string, string>} */
 const ISO3_TO_ALPHA2 = { IRQ: 'IQ', SYR: 'SY', JOR: 'JO', LBN: 'LB', KWT: 'KW', TUR: 'TR', IRN: 'IR' };
 
 /** Point features for the curated cities, positioned from the NE populated places in city-timezones. */
+/** @param {{ iso3: string, city: string, lng: number | string, lat: number | string }[]} cityMap */
 export function buildCities(cityMap) {
   return CITIES.map((c) => {
     const [iso3, city] = c.ne;
     const hits = cityMap.filter((p) => p.iso3 === iso3 && p.city === city);
     if (hits.length !== 1) throw new Error(`city-timezones: ${hits.length} matches for ${iso3} "${city}"`);
-    const { lng, lat } = hits[0];
+    const { lng, lat } = /** @type {(typeof cityMap)[number]} */ (hits[0]);
     const name = { en: c.en, ar: c.ar };
     return {
       type: 'Feature',

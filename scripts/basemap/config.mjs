@@ -1,6 +1,7 @@
 // Editorial choices for the base map: region box, tolerance, names. Geometry comes only from the sources.
 
 /** Region box [west, south, east, north] in degrees: Iraq, Syria and every neighbour that reaches into it. */
+/** @type {import('./geom.mjs').Box} */
 export const BOX = [30, 26, 52, 42];
 
 /**
@@ -11,6 +12,7 @@ export const BOX = [30, 26, 52, 42];
 export const TOLERANCE_M = 150;
 
 /** ISO 3166-1 numeric (world-atlas ids) → alpha-2; features without an id are matched by NE name. */
+/** @type {Record<string, string>} */
 export const NUMERIC_TO_ALPHA2 = {
   '031': 'AZ',
   '048': 'BH',
@@ -36,6 +38,7 @@ export const NUMERIC_TO_ALPHA2 = {
  * NE splits Cyprus into the Republic, "N. Cyprus", the UN buffer zone and the two UK sovereign base areas.
  * For a base-map fill they are all drawn as the island of Cyprus (no de facto line across it).
  */
+/** @type {Record<string, string>} */
 export const NAME_TO_ALPHA2 = {
   'N. Cyprus': 'CY',
   'Cyprus U.N. Buffer Zone': 'CY',
@@ -43,6 +46,7 @@ export const NAME_TO_ALPHA2 = {
   Dhekelia: 'CY',
 };
 
+/** @type {Record<string, { en: string, ar: string }>} */
 export const COUNTRY_NAMES = {
   AM: { en: 'Armenia', ar: 'أرمينيا' },
   AZ: { en: 'Azerbaijan', ar: 'أذربيجان' },
@@ -77,6 +81,7 @@ export const DISPUTED_PAIRS = new Set(['IL-SY', 'IL-PS']);
  * English governorate names as wire services write them (NE name_en is a mix of forms such as
  * "Saladin", "Al-Raqqah", "Babylon"). Arabic comes from NE name_ar without the word "محافظة".
  */
+/** @type {Record<string, string>} */
 export const ADMIN1_EN = {
   'IQ-AN': 'Anbar',
   'IQ-AR': 'Erbil',

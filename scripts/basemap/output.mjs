@@ -5,17 +5,23 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** A Feature with the id repeated at top level (MapLibre's promoteId-free feature id) and in properties. */
+/**
+ * A Feature with the id repeated at top level (MapLibre's promoteId-free feature id) and in properties.
+ * @param {string} id @param {Record<string, any>} properties @param {import('geojson').Geometry | null} geometry
+ * @returns {{ type: 'Feature', id: string, properties: Record<string, any> & { id: string }, geometry: import('geojson').Geometry | null }}
+ */
 export function feature(id, properties, geometry) {
   return { type: 'Feature', id, properties: { id, ...properties }, geometry };
 }
 
 /** FeatureCollection text: one feature per line, so diffs of the committed files stay readable. */
+/** @param {unknown[]} features */
 export function serialize(features) {
   const body = features.map((f) => JSON.stringify(f)).join(',\n');
   return `{"type":"FeatureCollection","features":[\n${body}\n]}\n`;
 }
 
+/** @param {string} text */
 function stats(text) {
   const buf = Buffer.from(text, 'utf8');
   return {
@@ -29,7 +35,13 @@ function stats(text) {
  * Writes every layer and manifest.json. The generation date is kept from the previous manifest when no
  * file changed (so a rerun is byte-identical); SOURCE_DATE_EPOCH, if set, wins.
  */
+/**
+ * @param {string} dir
+ * @param {{ file: string, features: unknown[], sources: unknown }[]} layers
+ * @param {Record<string, unknown>} meta
+ */
 export function writeAll(dir, layers, meta) {
+  /** @type {Record<string, { features: number, bytes: number, gzipBytes: number, sha256: string, sources: unknown }>} */
   const files = {};
   for (const { file, features, sources } of layers) {
     const text = serialize(features);

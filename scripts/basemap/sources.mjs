@@ -38,6 +38,7 @@ export const TOOL_PACKAGES = {
 
 const ALL = { ...DATA_PACKAGES, ...TOOL_PACKAGES };
 
+/** @param {string} dir @param {string} name @returns {string | null} */
 function installedVersion(dir, name) {
   const file = join(dir, 'node_modules', name, 'package.json');
   if (!existsSync(file)) return null;
@@ -45,6 +46,7 @@ function installedVersion(dir, name) {
 }
 
 /** Installs the pinned packages into `dir` unless they are all there already; returns a require for them. */
+/** @param {string} dir */
 export function ensureSources(dir) {
   const missing = Object.entries(ALL).filter(([name, { version }]) => installedVersion(dir, name) !== version);
   if (missing.length > 0) {
@@ -66,12 +68,15 @@ export function ensureSources(dir) {
 }
 
 /** Reads a JSON file shipped inside one of the installed packages. */
+/** @param {string} dir @param {string} name @param {string} file @returns {any} */
 export function readPackageJson(dir, name, file) {
   return JSON.parse(readFileSync(join(dir, 'node_modules', name, file), 'utf8'));
 }
 
 /** "name@version (licence)" for the manifest. */
+/** @param {keyof typeof ALL} name */
 export function describe(name) {
+  /** @type {{ version: string, license: string, data?: string }} */
   const p = ALL[name];
   return { package: `${name}@${p.version}`, license: p.license, ...(p.data ? { data: p.data } : {}) };
 }

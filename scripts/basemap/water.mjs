@@ -2,9 +2,15 @@
 // Euphrates, the Tigris and the Shatt al-Arab are recognised by which NE populated places they pass.
 import { bounds, clipLine, intersects, pointInPolygon, pointLineKm } from './geom.mjs';
 
+/** @typedef {import('./geom.mjs').Pos} Pos */
+/** @typedef {import('./geom.mjs').Box} Box */
+/** @typedef {{ id: string, name: { en: string, ar: string }, via: string[] }} River */
+/** @typedef {{ i: number, atStart: boolean }} End */
+
 /** A piece belongs to a river when it passes within this distance of one of the river's reference cities. */
 const NEAR_KM = 8;
 
+/** @type {River[]} */
 export const RIVERS = [
   // Order matters only for seeding; growth stops at pieces already claimed.
   { id: 'shatt-al-arab', name: { en: 'Shatt al-Arab', ar: 'شط العرب' }, via: ['IRQ Basra'] },
@@ -17,6 +23,7 @@ export const RIVERS = [
 ];
 
 /** A point inside each named NE 1:50m lake (checked: each must fall in exactly one lake). */
+/** @type {{ id: string, name: { en: string, ar: string }, inside: Pos }[]} */
 export const LAKES = [
   { id: 'tharthar', name: { en: 'Lake Tharthar', ar: 'بحيرة الثرثار' }, inside: [43.3, 34.0] },
   { id: 'razzaza', name: { en: 'Lake Razzaza', ar: 'بحيرة الرزازة' }, inside: [43.65, 32.75] },
@@ -30,63 +37,78 @@ export const LAKES = [
   { id: 'tuz', name: { en: 'Lake Tuz', ar: 'بحيرة توز' }, inside: [33.4, 38.8] },
 ];
 
+/** @param {import('geojson').Geometry} g @returns {Pos[][]} */
 function linesOf(g) {
-  if (g.type === 'LineString') return [g.coordinates];
-  if (g.type === 'MultiLineString') return g.coordinates;
+  if (g.type === 'LineString') return [/** @type {Pos[]} */ (g.coordinates)];
+  if (g.type === 'MultiLineString') return /** @type {Pos[][]} */ (g.coordinates);
   return [];
 }
 
-const key = (p) => `${p[0]},${p[1]}`;
+const key = (/** @type {Pos} */ p) => `${p[0]},${p[1]}`;
 
+/** @param {Pos[][]} pieces @param {number[]} ids */
 function endIndex(pieces, ids) {
+  /** @type {Map<string, End[]>} */
   const ends = new Map();
   for (const i of ids) {
-    const l = pieces[i];
-    for (const [p, atStart] of [
+    const l = /** @type {Pos[]} */ (pieces[i]);
+    for (const [p, atStart] of /** @type {[Pos, boolean][]} */ ([
       [l[0], true],
       [l[l.length - 1], false],
-    ]) {
+    ])) {
       if (!ends.has(key(p))) ends.set(key(p), []);
-      ends.get(key(p)).push({ i, atStart });
+      ends.get(key(p))?.push({ i, atStart });
     }
   }
   return ends;
 }
 
 /** Joins pieces end to end through nodes where exactly two pieces of the set meet. */
+/** @param {Pos[][]} pieces @param {number[]} ids */
 function chain(pieces, ids) {
   const ends = endIndex(pieces, ids);
+  /** @type {Set<number>} */
   const used = new Set();
+  /** @param {Pos[]} line */
   const extend = (line) => {
     for (;;) {
-      const refs = ends.get(key(line[line.length - 1]));
+      const refs = /** @type {End[]} */ (ends.get(key(/** @type {Pos} */ (line[line.length - 1]))));
       const next = refs.length === 2 ? refs.find((r) => !used.has(r.i)) : undefined;
       if (!next) return line;
       used.add(next.i);
-      const seg = next.atStart ? pieces[next.i] : [...pieces[next.i]].reverse();
+      const piece = /** @type {Pos[]} */ (pieces[next.i]);
+      const seg = next.atStart ? piece : [...piece].reverse();
       line.push(...seg.slice(1));
     }
   };
-  const isEnd = (i) => [pieces[i][0], pieces[i][pieces[i].length - 1]].some((p) => ends.get(key(p)).length !== 2);
+  const isEnd = (/** @type {number} */ i) => {
+    const piece = /** @type {Pos[]} */ (pieces[i]);
+    return /** @type {Pos[]} */ ([piece[0], piece[piece.length - 1]]).some((p) => ends.get(key(p))?.length !== 2);
+  };
   const order = [...ids].sort((a, b) => Number(isEnd(b)) - Number(isEnd(a)) || a - b);
+  /** @type {Pos[][]} */
   const out = [];
   for (const i of order) {
     if (used.has(i)) continue;
     used.add(i);
-    out.push(extend(extend([...pieces[i]]).reverse()).reverse());
+    out.push(extend(extend([.../** @type {Pos[]} */ (pieces[i])]).reverse()).reverse());
   }
   return out;
 }
 
-/** Rivers clipped to the box; each named river is one line, oriented downstream. */
+/**
+ * Rivers clipped to the box; each named river is one line, oriented downstream.
+ * @param {import('geojson').Geometry[]} riverGeoms @param {(name: string) => Pos} cityPoint @param {Box} box
+ */
 export function buildRivers(riverGeoms, cityPoint, box) {
   const pieces = riverGeoms.flatMap((g) => linesOf(g)).flatMap((l) => clipLine(l, box));
+  /** @type {(River | null)[]} */
   const owner = new Array(pieces.length).fill(null);
   for (const river of RIVERS) {
     const refs = river.via.map(cityPoint);
     pieces.forEach((l, i) => {
       if (!refs.some((p) => pointLineKm(p, l) <= NEAR_KM)) return;
-      if (owner[i]) throw new Error(`river piece ${i} is near both ${owner[i].id} and ${river.id}`);
+      if (owner[i]) throw new Error(`river piece ${i} is near both ${owner[i]?.id} and ${river.id}`);
       owner[i] = river;
     });
   }
@@ -97,21 +119,25 @@ export function buildRivers(riverGeoms, cityPoint, box) {
     changed = false;
     for (const refs of ends.values()) {
       if (refs.length !== 2) continue;
-      const [a, b] = refs.map((r) => r.i);
+      const [a, b] = /** @type {[number, number]} */ (refs.map((r) => r.i));
       if (owner[a] && !owner[b]) [owner[b], changed] = [owner[a], true];
       else if (owner[b] && !owner[a]) [owner[a], changed] = [owner[b], true];
     }
   }
+  /** @type {{ id: string | null, name: River['name'] | null, geometry: import('geojson').LineString | import('geojson').MultiLineString }[]} */
   const features = [];
   for (const river of RIVERS) {
     const ids = all.filter((i) => owner[i] === river);
     if (ids.length === 0) throw new Error(`no river piece found for ${river.id}`);
     // All three run roughly north to south, so "downstream" is "ends at the lower latitude".
-    const lines = chain(pieces, ids).map((l) => (l[0][1] < l[l.length - 1][1] ? l.reverse() : l));
+    const lines = chain(pieces, ids).map((l) =>
+      /** @type {Pos} */ (l[0])[1] < /** @type {Pos} */ (l[l.length - 1])[1] ? l.reverse() : l,
+    );
     if (lines.length !== 1) console.warn(`basemap: ${river.id} is ${lines.length} separate lines`);
+    /** @type {import('geojson').LineString | import('geojson').MultiLineString} */
     const geometry =
       lines.length === 1
-        ? { type: 'LineString', coordinates: lines[0] }
+        ? { type: 'LineString', coordinates: /** @type {Pos[]} */ (lines[0]) }
         : { type: 'MultiLineString', coordinates: lines };
     features.push({ id: river.id, name: river.name, geometry });
   }
@@ -123,15 +149,22 @@ export function buildRivers(riverGeoms, cityPoint, box) {
   return features;
 }
 
-/** Lakes that touch the box (clipping is left to mapshaper), with names where a reference point identifies them. */
+/**
+ * Lakes that touch the box (clipping is left to mapshaper), with names where a reference point identifies them.
+ * @param {(import('geojson').Polygon | import('geojson').MultiPolygon)[]} lakeGeoms @param {Box} box
+ */
 export function selectLakes(lakeGeoms, box) {
   const lakes = lakeGeoms
     .filter((g) => intersects(bounds(g), box))
-    .map((geometry) => ({ id: null, name: null, geometry }));
+    .map((geometry) => ({
+      id: /** @type {string | null} */ (null),
+      name: /** @type {River['name'] | null} */ (null),
+      geometry,
+    }));
   for (const lake of LAKES) {
     const hits = lakes.filter((l) => pointInPolygon(lake.inside, l.geometry));
     if (hits.length !== 1) throw new Error(`lake ${lake.id}: reference point falls in ${hits.length} lakes`);
-    Object.assign(hits[0], { id: lake.id, name: lake.name });
+    Object.assign(/** @type {object} */ (hits[0]), { id: lake.id, name: lake.name });
   }
   return lakes;
 }

@@ -16,15 +16,16 @@ export const PROFILE = {
     latency: 150,
     downloadThroughput: 1_600_000 / 8,
     uploadThroughput: 750_000 / 8,
-    connectionType: 'cellular3g',
+    connectionType: /** @type {const} */ ('cellular3g'),
   },
 };
 
 /** The ARGS array of tests/browser/browser.ts. */
+/** @param {string} root the repository's folder @returns {string[]} */
 export function testLaunchArgs(root) {
   const text = readFileSync(`${root}/tests/browser/browser.ts`, 'utf8');
   const block = /const ARGS = \[([\s\S]*?)\];/.exec(text)?.[1];
-  const args = block ? [...block.matchAll(/'([^']+)'/g)].map((m) => m[1]) : [];
+  const args = block ? [...block.matchAll(/'([^']+)'/g)].map((m) => /** @type {string} */ (m[1])) : [];
   if (!args.includes('--use-angle=swiftshader'))
     throw new Error('could not read the launch flags of tests/browser/browser.ts');
   return args;
@@ -36,6 +37,7 @@ export function testLaunchArgs(root) {
  * with SwiftShader on a busy machine; once per browser install on a phone, whose disk shader cache
  * keeps them) is not charged to the first page measured. WebGL is not touched: each page still
  * compiles its own map shaders from cold.
+ * @param {string} root the repository's folder
  */
 export async function launch(root) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: testLaunchArgs(root) });
@@ -43,7 +45,9 @@ export async function launch(root) {
   const page = await context.newPage();
   await page.setContent('<p style="font:16px sans-serif">warm-up</p><canvas width="64" height="64"></canvas>');
   await page.evaluate(async () => {
-    const c = document.querySelector('canvas').getContext('2d');
+    const c = /** @type {CanvasRenderingContext2D} */ (
+      /** @type {HTMLCanvasElement} */ (document.querySelector('canvas')).getContext('2d')
+    );
     c.fillRect(0, 0, 32, 32);
     c.fillText('x', 40, 40);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -55,6 +59,8 @@ export async function launch(root) {
 /**
  * A fresh context (empty cache) with the phone viewport, a page, and a CDP session with the CPU and
  * network throttling on. deviceScaleFactor is a parameter (the report says which was used).
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ dsf: number, initScript?: string | (() => void) }} options
  */
 export async function openPhone(browser, { dsf, initScript }) {
   const context = await browser.newContext({
@@ -74,18 +80,21 @@ export async function openPhone(browser, { dsf, initScript }) {
 }
 
 /** Main-thread counters of Performance.getMetrics (seconds → ms for durations, bytes for heap). */
+/** @param {import('playwright-core').CDPSession} cdp */
 export async function metrics(cdp) {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
+  /** @type {Record<string, number>} */
   const m = Object.fromEntries(list.map((x) => [x.name, x.value]));
   return {
-    task: m.TaskDuration * 1000,
-    script: m.ScriptDuration * 1000,
-    layout: (m.LayoutDuration + m.RecalcStyleDuration) * 1000,
-    heap: m.JSHeapUsedSize,
+    task: Number(m.TaskDuration) * 1000,
+    script: Number(m.ScriptDuration) * 1000,
+    layout: (Number(m.LayoutDuration) + Number(m.RecalcStyleDuration)) * 1000,
+    heap: Number(m.JSHeapUsedSize),
   };
 }
 
 /** The JS heap after two full garbage collections, in bytes. */
+/** @param {import('playwright-core').CDPSession} cdp */
 export async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');

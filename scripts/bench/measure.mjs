@@ -6,6 +6,23 @@
 import { heapAfterGc, metrics, openPhone, PROFILE } from './browser.mjs';
 import { recordNetwork } from './recorder.mjs';
 
+/**
+ * What initScript records in the page (performance.now() times, ms).
+ * @typedef {{
+ *   fcp: number | null, fcpSvg: { inDomBefore: boolean, width: number, height: number, top: number } | null,
+ *   lcp: number | null, lcpElement: string | null, svgAt: number | null, readyAt: number | null,
+ *   errorAt: number | null, lastWork: number | null, sliderAt: number | null, moveDrawnAt: number | null
+ * }} BenchMarks
+ */
+/** @typedef {Window & { __bench: BenchMarks, __benchSettled: Promise<void>, __benchStep: (value: number) => Promise<boolean> }} BenchWindow */
+/** @typedef {import('playwright-core').Browser} Browser */
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').CDPSession} CDPSession */
+/** @typedef {Awaited<ReturnType<typeof import('./server.mjs').startBenchServer>>} BenchServer */
+/** @typedef {{ dsf: number, steps: number, heapSteps: number }} MeasureOptions */
+/** One run of one page: the cold load, the slider steps and heap, and (added by run.mjs) the embed. */
+/** @typedef {Awaited<ReturnType<typeof measurePage>> & Required<Awaited<ReturnType<typeof sliderSteps>>> & { embed: Awaited<ReturnType<typeof measureEmbed>> }} Run */
+
 const LOAD_TIMEOUT_MS = 120_000;
 const STEP_TIMEOUT_MS = 5_000;
 
@@ -16,6 +33,7 @@ const STEP_TIMEOUT_MS = 5_000;
  * data-map-state) plus two frames, or after a timeout (then with false).
  */
 function initScript() {
+  /** @type {BenchMarks} */
   const b = {
     fcp: null,
     fcpSvg: null,
@@ -29,6 +47,7 @@ function initScript() {
     moveDrawnAt: null,
   };
   Object.defineProperty(window, '__bench', { value: b });
+  /** @type {(value?: unknown) => void} */
   let settle = () => {};
   Object.defineProperty(window, '__benchSettled', { value: new Promise((r) => (settle = r)) });
   const svg = () => document.querySelector('#map-static svg');
@@ -39,15 +58,17 @@ function initScript() {
       // Read when the observer runs (just after the paint): the map is not ready that early.
       const s = svg();
       const r = s?.getBoundingClientRect();
-      b.fcpSvg = s
-        ? { inDomBefore: b.svgAt !== null && b.svgAt <= e.startTime, width: r.width, height: r.height, top: r.top }
-        : null;
+      b.fcpSvg =
+        s && r
+          ? { inDomBefore: b.svgAt !== null && b.svgAt <= e.startTime, width: r.width, height: r.height, top: r.top }
+          : null;
     }
   }).observe({ type: 'paint', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       b.lcp = e.startTime;
-      b.lcpElement = e.element ? e.element.tagName.toLowerCase() + (e.element.id ? `#${e.element.id}` : '') : null;
+      const el = /** @type {PerformanceEntry & { element?: Element | null }} */ (e).element;
+      b.lcpElement = el ? el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') : null;
     }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   const watch = new MutationObserver(() => {
@@ -81,11 +102,12 @@ function initScript() {
     s.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
   });
   pressWhenThere.observe(document, { subtree: true, childList: true });
-  window.__benchStep = (value) =>
+  /** @type {BenchWindow} */ (/** @type {unknown} */ (window)).__benchStep = (value) =>
     new Promise((resolve) => {
-      const slider = document.getElementById('date-slider');
-      let timer = 0;
-      const done = (ok) => {
+      const slider = /** @type {HTMLInputElement} */ (document.getElementById('date-slider'));
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      const done = (/** @type {boolean} */ ok) => {
         mo.disconnect();
         clearTimeout(timer);
         requestAnimationFrame(() => requestAnimationFrame(() => resolve(ok)));
@@ -104,22 +126,28 @@ function initScript() {
 }
 
 const frames2 = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits (one evaluate, no polling in the page) until the map is ready or failed. */
+/** @param {Page | import('playwright-core').Frame} frame */
 async function settled(frame) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error('the map did not become ready in time')), LOAD_TIMEOUT_MS);
   });
   try {
-    await Promise.race([frame.evaluate(() => window.__benchSettled), timeout]);
+    await Promise.race([
+      frame.evaluate(() => /** @type {BenchWindow} */ (/** @type {unknown} */ (window)).__benchSettled),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** Waits until no response has arrived for quietMs (bounded by maxMs). */
+/** @param {BenchServer} server @param {number} quietMs @param {number} maxMs */
 async function networkQuiet(server, quietMs, maxMs) {
   const until = Date.now() + maxMs;
   let n = server.log.length;
@@ -133,18 +161,23 @@ async function networkQuiet(server, quietMs, maxMs) {
 }
 
 /** Cold load, slider steps and heap of url; returns the figures of one run. */
+/** @param {Browser} browser @param {BenchServer} server @param {string} url @param {MeasureOptions} opts */
 export async function measurePage(browser, server, url, opts) {
   const { context, page, cdp } = await openPhone(browser, { dsf: opts.dsf, initScript });
   const net = recordNetwork(page, cdp, server.log);
+  /** @type {string[]} */
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     await settled(page);
-    const b = await page.evaluate(() => ({ ...window.__bench, origin: performance.timeOrigin }));
+    const b = await page.evaluate(() => ({
+      .../** @type {BenchWindow} */ (/** @type {unknown} */ (window)).__bench,
+      origin: performance.timeOrigin,
+    }));
     if (b.errorAt !== null) throw new Error(`${url}: data-map-state=error (${errors.join('; ')})`);
     await networkQuiet(server, 1500, 15_000);
-    const at = (t) => b.origin + t;
+    const at = (/** @type {number | null} */ t) => b.origin + Number(t);
     const load = {
       fcp: b.fcp,
       lcp: b.lcp,
@@ -168,18 +201,26 @@ export async function measurePage(browser, server, url, opts) {
 }
 
 /** Positions 0…max of the slider in n even steps (forward), or bouncing sweeps of n positions. */
-const positions = (max, n) => Array.from({ length: n + 1 }, (_, i) => Math.round((i * max) / n));
+const positions = (/** @type {number} */ max, /** @type {number} */ n) =>
+  Array.from({ length: n + 1 }, (_, i) => Math.round((i * max) / n));
 
 /** Main-thread time per slider step (and per empty step, the harness's own cost), heap before/after. */
+/** @param {Page} page @param {CDPSession} cdp @param {MeasureOptions} opts */
 async function sliderSteps(page, cdp, opts) {
   const max = Number(await page.getAttribute('#date-slider', 'max', { timeout: STEP_TIMEOUT_MS }));
-  const step = async (value) => {
+  const step = async (/** @type {number} */ value) => {
     const m0 = await metrics(cdp);
-    const ok = await page.evaluate((v) => window.__benchStep(v), value);
+    const ok = await page.evaluate(
+      (v) => /** @type {BenchWindow} */ (/** @type {unknown} */ (window)).__benchStep(v),
+      value,
+    );
     const m1 = await metrics(cdp);
-    const work = await page.evaluate(() => window.__bench.lastWork);
+    const work = await page.evaluate(
+      () => /** @type {BenchWindow} */ (/** @type {unknown} */ (window)).__bench.lastWork,
+    );
     return { ok, work, task: m1.task - m0.task, script: m1.script - m0.script, layout: m1.layout - m0.layout };
   };
+  /** @type {number[]} */
   const empty = [];
   for (let i = 0; i < 15; i++) {
     const m0 = await metrics(cdp);
@@ -188,14 +229,15 @@ async function sliderSteps(page, cdp, opts) {
     empty.push(m1.task - m0.task);
   }
   // Heap "noise": the same idle page measured three times, a second apart.
+  /** @type {number[]} */
   const idle = [];
   for (let i = 0; i < 3; i++) {
     if (i) await sleep(1000);
     idle.push(await heapAfterGc(cdp));
   }
-  const heapLoad = idle[0];
+  const heapLoad = /** @type {number} */ (idle[0]);
   const [first, ...rest] = positions(max, opts.steps);
-  await step(first);
+  await step(/** @type {number} */ (first));
   const timed = [];
   for (const v of rest) timed.push(await step(v));
   // The 500 heap steps: bouncing sweeps over 50 positions, CPU throttling off (heap does not depend
@@ -203,6 +245,7 @@ async function sliderSteps(page, cdp, opts) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const sweep = positions(max, 50);
   let timeouts = 0;
+  /** @type {number | null} */
   let heapWarm = null;
   for (let i = 0; i < opts.heapSteps; i++) {
     // After the first 100 steps caches and compiled code have settled: a leak keeps growing past it.
@@ -210,7 +253,13 @@ async function sliderSteps(page, cdp, opts) {
     const lap = Math.floor(i / 50);
     const k = i % 50;
     const v = lap % 2 === 0 ? sweep[k + 1] : sweep[49 - k];
-    if (!(await page.evaluate((x) => window.__benchStep(x), v))) timeouts++;
+    if (
+      !(await page.evaluate(
+        (x) => /** @type {BenchWindow} */ (/** @type {unknown} */ (window)).__benchStep(x),
+        /** @type {number} */ (v),
+      ))
+    )
+      timeouts++;
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
   await sleep(1000);
@@ -223,6 +272,10 @@ async function sliderSteps(page, cdp, opts) {
 }
 
 /** The page in an iframe 3000 px below the fold: bytes before it is scrolled near, then time to ready. */
+/**
+ * @param {Browser} browser @param {BenchServer} server @param {string} hostUrl
+ * @param {(url: string) => boolean} isEngine @param {{ dsf: number }} opts
+ */
 export async function measureEmbed(browser, server, hostUrl, isEngine, opts) {
   const { context, page, cdp } = await openPhone(browser, { dsf: opts.dsf, initScript });
   const net = recordNetwork(page, cdp, server.log);
@@ -232,27 +285,31 @@ export async function measureEmbed(browser, server, hostUrl, isEngine, opts) {
     const before = net.requests();
     const bytes = before.reduce((a, r) => a + r.bytes, 0);
     const engine = before.filter((r) => isEngine(r.url));
-    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const frame = /** @type {import('playwright-core').Frame} */ (page.frames().find((f) => f !== page.mainFrame()));
     const scrolledAt = Date.now();
-    await page.evaluate(() => document.getElementById('map').scrollIntoView({ block: 'center' }));
+    await page.evaluate(() =>
+      /** @type {HTMLElement} */ (document.getElementById('map')).scrollIntoView({ block: 'center' }),
+    );
     // A reader who scrolls to the map and moves the slider at once: when does the map show it?
     const moveDrawn = await frame.evaluate(
       () =>
-        new Promise((resolve) => {
-          const root = document.documentElement;
-          const s = document.getElementById('date-slider');
-          if (!s) return resolve(null);
-          const before = root.dataset.date;
-          const t0 = performance.now();
-          const mo = new MutationObserver(() => {
-            if (root.dataset.date === before) return;
-            mo.disconnect();
-            resolve(performance.now() - t0);
-          });
-          mo.observe(root, { attributes: true, attributeFilter: ['data-date'] });
-          s.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
-          setTimeout(() => resolve(null), 30_000);
-        }),
+        /** @type {Promise<number | null>} */ (
+          new Promise((resolve) => {
+            const root = document.documentElement;
+            const s = document.getElementById('date-slider');
+            if (!s) return resolve(null);
+            const before = root.dataset.date;
+            const t0 = performance.now();
+            const mo = new MutationObserver(() => {
+              if (root.dataset.date === before) return;
+              mo.disconnect();
+              resolve(performance.now() - t0);
+            });
+            mo.observe(root, { attributes: true, attributeFilter: ['data-date'] });
+            s.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+            setTimeout(() => resolve(null), 30_000);
+          })
+        ),
     );
     const moveAfterScroll = moveDrawn === null ? null : Date.now() - scrolledAt;
     await settled(frame);

@@ -8,13 +8,23 @@
  */
 const ID = 'x-bench-id';
 
-/** Starts recording on page + its CDP session; call bytesUntil(epochMs) or requests() later. */
+/**
+ * Starts recording on page + its CDP session; call bytesUntil(epochMs) or requests() later.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {{ id: number, url: string, status: number, bytes: number }[]} serverLog
+ */
 export function recordNetwork(page, cdp, serverLog) {
+  /** @type {Map<string, { id: number | null, chunks: [number, number][], total: number, end: number | null }>} */
   const byCdp = new Map(); // CDP requestId -> { id, chunks: [epochMs, bytes][], total, end }
+  /** @type {Map<number, { url: string, end: number, chunks?: [number, number][], total?: number }>} */
   const byId = new Map(); // x-bench-id -> { url, end, chunks?, total? }
+  /** @type {number[]} */
   const offsets = []; // wallTime - timestamp, ms: CDP's monotonic clock → epoch
+  /** @type {string[]} */
   const offsite = [];
-  const toEpoch = (ts) => ts * 1000 + (offsets.length ? offsets[Math.floor(offsets.length / 2)] : 0);
+  const toEpoch = (/** @type {number} */ ts) =>
+    ts * 1000 + (offsets.length ? Number(offsets[Math.floor(offsets.length / 2)]) : 0);
 
   cdp.on('Network.requestWillBeSent', (e) => {
     if (e.wallTime) offsets.push(e.wallTime * 1000 - e.timestamp * 1000);
@@ -50,7 +60,7 @@ export function recordNetwork(page, cdp, serverLog) {
     }
   });
 
-  const sent = (id) => serverLog.find((l) => l.id === id);
+  const sent = (/** @type {number} */ id) => serverLog.find((l) => l.id === id);
   return {
     offsite,
     /** Each response received so far: url, bytes, end (epoch ms). */
@@ -65,14 +75,18 @@ export function recordNetwork(page, cdp, serverLog) {
         }))
         .sort((a, b) => a.end - b.end);
     },
-    /** Bytes received until t (epoch ms), with the share of responses still arriving; filter by url. */
+    /**
+     * Bytes received until t (epoch ms), with the share of responses still arriving; filter by url.
+     * @param {number} t @param {(url: string) => boolean} [match]
+     */
     bytesUntil(t, match = () => true) {
       let n = 0;
       for (const [id, r] of byId) {
         const s = sent(id);
         if (!s || !match(s.url)) continue;
         if (r.end <= t) n += s.bytes;
-        else if (r.total) n += (s.bytes * r.chunks.filter(([at]) => at <= t).reduce((a, [, b]) => a + b, 0)) / r.total;
+        else if (r.total && r.chunks)
+          n += (s.bytes * r.chunks.filter(([at]) => at <= t).reduce((a, [, b]) => a + b, 0)) / r.total;
       }
       return Math.round(n);
     },

@@ -5,15 +5,28 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
+/** @typedef {import('./measure.mjs').Run} Run */
+/** @typedef {{ median: number, min: number, max: number, n: number }} Stat */
+/** @typedef {ReturnType<typeof summarize>} Summary */
+/** @typedef {{ firstPaint: number, interactiveTotal: number }} Budget the figures of size-budget.json used here */
+
+/** @param {(number | null | undefined)[]} xs */
 const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const s = /** @type {number[]} */ (xs.filter((x) => Number.isFinite(x))).sort((a, b) => a - b);
   if (!s.length) return Number.NaN;
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const mid = /** @type {number} */ (s[m]);
+  const below = /** @type {number} */ (s[m - 1]);
+  return s.length % 2 ? mid : (below + mid) / 2;
 };
-const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+/** @type {(xs: (number | null | undefined)[]) => Stat} */
+const stat = (xs) => {
+  const nums = /** @type {number[]} */ (xs); // Math.min/max read null as 0 and undefined as NaN, as before
+  return { median: median(xs), min: Math.min(...nums), max: Math.max(...nums), n: xs.length };
+};
 
 /** Byte categories of the app's files, by URL. */
+/** @param {string} url */
 export function category(url) {
   const p = new URL(url, 'http://x').pathname;
   if (p.includes('maplibre-gl-worker')) return 'engine worker';
@@ -27,15 +40,17 @@ export function category(url) {
 }
 
 /** The figures of one page over its runs. */
+/** @param {Run[]} runs */
 export function summarize(runs) {
   const netSteps = runs.map((r) => {
     const overhead = median(r.empty);
     return r.steps.map((s) => Math.max(0, s.task - overhead));
   });
+  /** @type {Record<string, number[]>} */
   const bytesBy = {};
   for (const r of runs) {
     const readyAt = r.load.ready;
-    for (const q of r.load.requests.filter((x) => x.end <= readyAt)) {
+    for (const q of r.load.requests.filter((x) => x.end <= Number(readyAt))) {
       const c = category(q.url);
       bytesBy[c] ??= [];
       bytesBy[c][runs.indexOf(r)] = (bytesBy[c][runs.indexOf(r)] ?? 0) + q.bytes;
@@ -53,7 +68,7 @@ export function summarize(runs) {
     bytesAll: stat(runs.map((r) => r.load.bytesAll)),
     bytesByCategory: Object.fromEntries(Object.entries(bytesBy).map(([k, v]) => [k, median(v.map((x) => x ?? 0))])),
     workMedian: stat(runs.map((r) => median(r.steps.map((s) => s.work)))),
-    workWorst: stat(runs.map((r) => Math.max(...r.steps.map((s) => s.work)))),
+    workWorst: stat(runs.map((r) => Math.max(.../** @type {number[]} */ (r.steps.map((s) => s.work))))),
     stepMedian: stat(netSteps.map(median)),
     stepWorst: stat(netSteps.map((s) => Math.max(...s))),
     stepCount: runs[0]?.steps.length ?? 0,
@@ -74,16 +89,28 @@ export function summarize(runs) {
   };
 }
 
+/** @typedef {(x: number) => string} Format */
+/** @type {Format} */
 const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)}` : '–');
+/** @type {Format} */
 const ms1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+/** @type {Format} */
 const kb = (x) => (Number.isFinite(x) ? (x / 1000).toFixed(1) : '–');
+/** @type {Format} */
 const mb = (x) => (Number.isFinite(x) ? (x / 1e6).toFixed(1) : '–');
+/** @type {(s: Stat, f: Format) => string} */
 const range = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+/** @type {(a: number, b: number) => string} */
 const ratio = (a, b) => (b > 0 && Number.isFinite(a) ? (a / b).toFixed(2) : '–');
 
 /** The rows of the table: [metric, app, baseline, ratio, target, met]. */
+/**
+ * @param {Summary} app @param {Summary} base @param {Budget} budget @param {number} noise
+ * @returns {string[][]}
+ */
 export function rows(app, base, budget, noise) {
-  const yes = (ok) => (ok ? 'yes' : '**no**');
+  const yes = (/** @type {boolean} */ ok) => (ok ? 'yes' : '**no**');
+  /** @type {(label: string, key: { [K in keyof Summary]: Summary[K] extends Stat ? K : never }[keyof Summary], f: Format, target: string, ok: string) => string[]} */
   const r = (label, key, f, target, ok) => [
     label,
     range(app[key], f),
@@ -174,6 +201,9 @@ export function rows(app, base, budget, noise) {
 }
 
 /** The Markdown report. */
+/**
+ * @param {{ app: Summary, base: Summary, budget: Budget, noise: number, env: Record<string, string | number> }} report
+ */
 export function markdown({ app, base, budget, noise, env }) {
   const head = ['Metric', 'App: median (min–max)', 'Baseline: median (min–max)', 'App ÷ baseline', 'Target', 'Met'];
   const table = [head, head.map(() => '---'), ...rows(app, base, budget, noise)].map((r) => `| ${r.join(' | ')} |`);
@@ -201,6 +231,7 @@ const START = '<!-- bench:start (written by npm run bench) -->';
 const END = '<!-- bench:end -->';
 
 /** Puts the table into README.md's "## Performance" section (created at the end when missing). */
+/** @param {string} path @param {string} md */
 export function updateReadme(path, md) {
   let text = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const block = `${START}\n${md}\n${END}`;

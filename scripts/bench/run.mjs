@@ -19,15 +19,17 @@ import { markdown, rows, summarize, updateReadme } from './report.mjs';
 import { startBenchServer } from './server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = typeof flagValue('dist') === 'string' ? flagValue('dist') : join(ROOT, 'dist');
+const DIST = /** @type {string} */ (typeof flagValue('dist') === 'string' ? flagValue('dist') : join(ROOT, 'dist'));
+/** @param {string} name */
 function flagValue(name) {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
   return hit ? hit.slice(name.length + 3) : undefined;
 }
+/** @type {(name: string, fallback: string | number | boolean) => string | number | boolean} */
 const flag = (name, fallback) => {
   const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   if (!hit) return fallback;
-  return hit.includes('=') ? hit.split('=')[1] : true;
+  return hit.includes('=') ? /** @type {string} */ (hit.split('=')[1]) : true;
 };
 const quick = flag('quick', false);
 const opts = {
@@ -36,7 +38,7 @@ const opts = {
   steps: Number(flag('steps', quick ? 20 : 60)),
   heapSteps: Number(flag('heap-steps', quick ? 120 : 500)),
 };
-const say = (line) => process.stdout.write(`${line}\n`);
+const say = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 const started = Date.now();
 const loadavg = () =>
   os
@@ -66,7 +68,8 @@ const engineFiles = readdirSync(join(DIST, 'assets')).filter((f) =>
     ? /map-view|maplibre/.test(f)
     : /\.m?js$/.test(f) && readFileSync(join(DIST, 'assets', f), 'utf8').includes('maplibre'),
 );
-const isEngine = (url) => url.includes('maplibre') || engineFiles.some((f) => url.includes(`/assets/${f}`));
+const isEngine = (/** @type {string} */ url) =>
+  url.includes('maplibre') || engineFiles.some((f) => url.includes(`/assets/${f}`));
 
 const budget = JSON.parse(readFileSync(join(ROOT, 'size-budget.json'), 'utf8'));
 const server = await startBenchServer([
@@ -81,22 +84,26 @@ const PAGES = {
 };
 
 const loadBefore = loadavg();
+/** @type {{ app: import('./measure.mjs').Run[], baseline: import('./measure.mjs').Run[] }} */
 const results = { app: [], baseline: [] };
 let chromium = '';
 try {
   for (let i = 0; i < opts.runs; i++) {
     // Alternating order, so that drift in the machine's load does not favour one page.
+    /** @type {('app' | 'baseline')[]} */
     const order = i % 2 ? ['baseline', 'app'] : ['app', 'baseline'];
     for (const name of order.filter((n) => !flagValue('only') || n === flagValue('only'))) {
       const browser = await launch(ROOT);
       chromium = `Chromium ${browser.version()}`;
       try {
-        const run = await measurePage(browser, server, PAGES[name].url, opts);
+        const run = /** @type {import('./measure.mjs').Run} */ (
+          await measurePage(browser, server, PAGES[name].url, opts)
+        );
         run.embed = await measureEmbed(browser, server, PAGES[name].host, isEngine, opts);
         results[name].push(run);
         const steps = run.steps.map((s) => s.task).sort((a, b) => a - b);
         say(
-          `run ${i + 1}/${opts.runs} ${name.padEnd(8)} fcp ${Math.round(run.load.fcp)} ms, ready ${Math.round(run.load.ready)} ms, ` +
+          `run ${i + 1}/${opts.runs} ${name.padEnd(8)} fcp ${Math.round(Number(run.load.fcp))} ms, ready ${Math.round(Number(run.load.ready))} ms, ` +
             `${Math.round(run.load.bytesReady / 1000)} kB; step p50 ${steps[steps.length >> 1]?.toFixed(1)} ms raw; ` +
             `embed ${Math.round(run.embed.bytesBeforeScroll / 1000)} kB before scroll (engine ${run.embed.engineBytesBeforeScroll} B)`,
         );

@@ -15,22 +15,27 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // Content types by extension, shared with the test server (tests/browser/server.ts).
+/** @type {Record<string, string>} */
 const TYPES = JSON.parse(readFileSync(new URL('../mime-types.json', import.meta.url), 'utf8'));
 
 /**
  * Starts the server. mounts: [urlPrefix, folder] pairs, longest prefix first wins.
+ * @param {[string, string][]} mounts
  * @returns {Promise<{url: string, log: {id: number, url: string, status: number, bytes: number}[], close(): Promise<void>}>}
  */
 export async function startBenchServer(mounts) {
+  /** @type {[string, string][]} */
   const sorted = [...mounts].sort((a, b) => b[0].length - a[0].length).map(([p, dir]) => [p, resolve(dir)]);
   /** @type {Map<string, {mtime: number, body: Buffer, gz: Buffer | null, etag: string}>} */
   const cache = new Map();
   /** @type {{id: number, url: string, status: number, bytes: number}[]} */
   const log = [];
   // Status line and header block as written on the wire, approximately (HTTP/1.1).
+  /** @type {(status: number, headers: Record<string, string>) => number} */
   const headerBytes = (_status, headers) =>
     17 + Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 0) + 2 + 60;
 
+  /** @param {string} file */
   const entry = (file) => {
     const mtime = statSync(file).mtimeMs;
     const hit = cache.get(file);
@@ -46,6 +51,7 @@ export async function startBenchServer(mounts) {
 
   const server = createServer((req, res) => {
     const id = log.length + 1;
+    /** @type {(status: number, headers: Record<string, string>, body?: Buffer) => void} */
     const send = (status, headers, body) => {
       const all = { ...headers, 'x-bench-id': String(id) };
       log.push({ id, url: req.url ?? '', status, bytes: headerBytes(status, all) + (body?.length ?? 0) });
@@ -62,6 +68,7 @@ export async function startBenchServer(mounts) {
       if (!existsSync(file)) return send(404, { 'content-type': 'text/plain' }, Buffer.from('not found'));
       const e = entry(file);
       const immutable = prefix === '/' && path.startsWith('/assets/');
+      /** @type {Record<string, string>} */
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -70,7 +77,7 @@ export async function startBenchServer(mounts) {
       if (e.gz) headers.vary = 'accept-encoding';
       if (req.headers['if-none-match'] === e.etag) return send(304, headers);
       const gz = e.gz && /\bgzip\b/.test(String(req.headers['accept-encoding']));
-      const body = gz ? e.gz : e.body;
+      const body = gz && e.gz ? e.gz : e.body;
       if (gz) headers['content-encoding'] = 'gzip';
       headers['content-length'] = String(body.length);
       send(200, headers, req.method === 'HEAD' ? undefined : body);
@@ -78,15 +85,17 @@ export async function startBenchServer(mounts) {
       send(500, {}, Buffer.from(String(err)));
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  await new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${port}/`,
     log,
     close: () =>
-      new Promise((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
+      /** @type {Promise<void>} */ (
+        new Promise((ok) => {
+          server.closeAllConnections();
+          server.close(() => ok());
+        })
+      ),
   };
 }

@@ -3,48 +3,25 @@
  * description, a keyboard-only walk (table, site details, slider) with the live announcement, no
  * keyboard trap in the embed, reduced motion, more contrast, forced colours, and the printed page.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PresenceFile, SourcesFile, TimelineFile, ZoneFile } from '../../src/data/schema.ts';
-import type { AppData } from '../../src/data/types.ts';
 import { formatDate, t } from '../../src/i18n/index.ts';
 import { addDays } from '../../src/data/dates.ts';
 import { phaseAt, statusAt } from '../../src/state/selectors.ts';
 import { sceneAt } from '../../src/scene/scene.ts';
 import { statusSourceIds } from '../../src/ui/print-view.ts';
+import { liveData } from '../support/live-data.ts';
+import { axeViolations } from './axe.ts';
 import { open, waitDrawn, waitReady } from './browser.ts';
 import { ROOT, useSite } from './fixture.ts';
 
 const site = useSite();
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const OUT = join(ROOT, 'tests', 'browser', '__output__');
-const geo = (f: string) => JSON.parse(readFileSync(join(ROOT, 'public', 'geo', f), 'utf8')) as unknown;
-const presence = geo('coalition-presence.geojson') as PresenceFile;
-const timeline = geo('timeline.json') as TimelineFile;
-const data = {
-  presence,
-  timeline,
-  zone: geo('ne-syria-threat-zone.geojson') as ZoneFile,
-  sources: geo('sources.json') as SourcesFile,
-  ain: geo('ain-al-asad.geojson') as AppData['ain'],
-} as AppData;
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document): Promise<unknown> } }).axe.run(document),
-  )) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+// The built site serves the live facts: the expectations are computed from the same files.
+const data = liveData();
+const { presence, timeline } = data;
 
 /** Presses Tab (or Shift+Tab) until the focused element matches selector; fails after max presses. */
 async function tabTo(page: Page, selector: string, max = 40, key = 'Tab'): Promise<void> {
@@ -193,6 +170,8 @@ describe('keyboard only', () => {
   it('with reduced motion, Play steps one milestone per press and never runs on by itself', async () => {
     const p = await open(site.browser, null, { reducedMotion: 'reduce' });
     try {
+      // The page's clock is Playwright's, so the test can move it on instead of waiting.
+      await p.page.clock.install();
       await p.page.goto(`${site.server.url}?date=2025-06-01`);
       await waitDrawn(p.page, '2025-06-01');
       const play = p.page.locator('#timeline .play');
@@ -204,8 +183,12 @@ describe('keyboard only', () => {
           .map((e) => e.date)
           .sort()[0] ?? timeline.range.end;
       await waitDrawn(p.page, milestone);
-      // 2.2 s is the play interval: nothing may move on its own after it.
-      await p.page.waitForTimeout(3000);
+      // 2.2 s is the play interval: run the page's timers and frames through 3 s of its time. A step of
+      // its own would have moved the state, and within those 3 s the URL (rewritten 250 ms after a
+      // change) and the map (a frame later) would show it.
+      await p.page.clock.runFor(3000);
+      await p.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      expect(await p.page.evaluate(() => location.search)).toContain(`date=${milestone}`);
       expect(await p.page.evaluate(() => document.documentElement.dataset.date)).toBe(milestone);
       expect(await play.getAttribute('aria-pressed')).toBe(null);
     } finally {

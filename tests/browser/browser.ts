@@ -2,7 +2,8 @@
  * Debian Chromium through playwright-core: launch, open a page that fails any request off
  * 127.0.0.1/localhost, collect console errors, wait for the map's readiness contract.
  */
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Frame, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -64,6 +65,28 @@ export async function open(
   });
   if (url) await page.goto(url);
   return { page, errors, offsite, close: () => context.close() };
+}
+
+/**
+ * What a map golden shows: the map only. The tool buttons over it (the phase camera, the table toggle)
+ * and MapLibre's controls (zoom, attribution) are hidden while the screenshot is taken, so renaming a button or restyling a
+ * control never changes a map golden (page goldens show the whole page on purpose).
+ */
+const MAP_ONLY = [
+  '.map-tools, .map-tools *, .maplibregl-control-container, .maplibregl-control-container *',
+  '{ visibility: hidden !important; }',
+].join(' ');
+
+/** A screenshot of #map alone, for map goldens and for before/after comparisons of the map. */
+export function mapScreenshot(page: Page): Promise<Buffer> {
+  return page.locator('#map').screenshot({ style: MAP_ONLY });
+}
+
+/** The frame that has navigated to an address starting with prefix (a new frame starts at about:blank), polled. */
+export async function frameAt(page: Page, prefix: string, timeout = 30_000): Promise<Frame> {
+  const find = () => page.frames().find((f) => f.url().startsWith(prefix));
+  await expect.poll(() => find() !== undefined, { timeout, message: `no frame at ${prefix}` }).toBe(true);
+  return find()!;
 }
 
 /** Waits until <html data-map-state> is ready (or error, which fails unless allowed). */

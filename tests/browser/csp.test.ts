@@ -6,7 +6,7 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type OpenedPage, open, waitDrawn, waitReady } from './browser.ts';
+import { frameAt, launch, type OpenedPage, open, waitDrawn, waitReady } from './browser.ts';
 import { DIST, useSite } from './fixture.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -177,12 +177,7 @@ describe('in a sandboxed iframe (allow-scripts only: an opaque origin, no storag
     await p.page.goto(
       `http://localhost:${hosts.port}/sandbox.html?map=${encodeURIComponent(map)}&extra=${encodeURIComponent(extra)}`,
     );
-    let frame: Frame | undefined;
-    for (let i = 0; i < 300 && !frame; i++) {
-      frame = p.page.frames().find((f) => f.url().startsWith(map));
-      if (!frame) await p.page.waitForTimeout(100);
-    }
-    if (!frame) throw new Error('no map frame');
+    const frame = await frameAt(p.page, map);
     return { frame, close: p.close, errors: p.errors, offsite: p.offsite };
   }
   const frameState = (frame: Frame) =>
@@ -244,12 +239,8 @@ describe('with third-party cookies blocked by the browser', () => {
     );
     try {
       await p.page.waitForFunction(() => document.querySelector('iframe'));
-      let frame: Frame | undefined;
-      for (let i = 0; i < 300 && !frame; i++) {
-        frame = p.page.frames().find((f) => f.url().startsWith(corsSite.url));
-        if (!frame) await p.page.waitForTimeout(100);
-      }
-      await frame!.waitForFunction(() => document.documentElement.dataset.mapState === 'ready', undefined, {
+      const frame = await frameAt(p.page, corsSite.url);
+      await frame.waitForFunction(() => document.documentElement.dataset.mapState === 'ready', undefined, {
         timeout: 60_000,
         polling: 100,
       });

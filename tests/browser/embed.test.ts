@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iframeSnippet } from '../../src/embed/snippets.ts';
-import { open, waitReady } from './browser.ts';
+import { frameAt, open, waitReady } from './browser.ts';
 import { DIST, ROOT, useSite } from './fixture.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -43,14 +43,8 @@ beforeAll(async () => {
 afterAll(() => hosts?.close());
 
 /** The frame showing the map (it may appear only after lazy loading). */
-async function mapFrame(page: Page, timeout = 30_000): Promise<Frame> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().startsWith(site.server.url));
-    if (frame) return frame;
-    if (Date.now() > until) throw new Error('no map frame');
-    await page.waitForTimeout(100);
-  }
+function mapFrame(page: Page, timeout = 30_000): Promise<Frame> {
+  return frameAt(page, site.server.url, timeout);
 }
 
 /**
@@ -259,20 +253,39 @@ describe('the host API through the loader', () => {
       const allowed = await byOrigin(hostUrl.replace(/\/$/, ''));
       const other = await byOrigin('https://news.example');
       await Promise.all([frameReady(allowed), frameReady(other)]);
+      // A marker the host sends to the other frame right after the command: messages from one window
+      // to another arrive in order, so once the marker is in, the command has been handled, and the
+      // slider (which follows the state at once) would show its date if the frame had obeyed.
+      await other.evaluate(() => {
+        (window as unknown as { afterCommand: Promise<void> }).afterCommand = new Promise<void>((done) => {
+          addEventListener('message', function marker(e) {
+            if (e.data !== 'test:after-command') return;
+            removeEventListener('message', marker);
+            done();
+          });
+        });
+      });
       await p.page.evaluate(() => {
         for (const id of ['allowed', 'other']) {
           const win = (document.getElementById(id) as HTMLIFrameElement).contentWindow!;
           win.postMessage({ type: 'coalition-map:set-date', date: '2025-12-01' }, '*');
         }
+        (document.getElementById('other') as HTMLIFrameElement).contentWindow!.postMessage('test:after-command', '*');
       });
       await frameAttr(allowed, 'data-date', '2025-12-01');
-      await p.page.waitForTimeout(500);
+      await other.evaluate(() => (window as unknown as { afterCommand: Promise<void> }).afterCommand);
       expect(await other.evaluate(() => document.documentElement.dataset.date)).toBe(DATE);
+      expect(await other.locator('#date-slider').getAttribute('aria-valuetext')).not.toMatch(/December 2025/);
       // Only the allowed frame talks to this host (the other one speaks to news.example only).
-      const sources = await p.page.evaluate(() =>
-        (window as unknown as { received: { data: { type: string; date?: string } }[] }).received.map((m) => m.data),
-      );
-      expect(sources.some((d) => d.type === 'coalition-map:state' && d.date === '2025-12-01')).toBe(true);
+      const received = () =>
+        p.page.evaluate(() =>
+          (window as unknown as { received: { data: { type: string; date?: string } }[] }).received.map((m) => m.data),
+        );
+      // The state message is debounced: polled for.
+      await expect
+        .poll(async () => (await received()).some((d) => d.type === 'coalition-map:state' && d.date === '2025-12-01'))
+        .toBe(true);
+      const sources = await received();
       expect(sources.filter((d) => d.type === 'coalition-map:ready')).toHaveLength(1);
       expect(p.errors).toEqual([]);
     } finally {
@@ -287,11 +300,14 @@ describe('AMP', () => {
     try {
       await p.page.evaluate(
         ([base, date]) => {
-          const w = window as unknown as { amp: { name: string; height: number }[] };
+          const w = window as unknown as { amp: { name: string; height: number }[]; sized: string[] };
           w.amp = [];
+          w.sized = [];
           addEventListener('message', (e) => {
-            if (e.data?.sentinel !== 'amp' || e.data.type !== 'embed-size') return;
             const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === e.source);
+            // Our own size message goes out with AMP's, from every frame: the sign that a frame has sized.
+            if (e.data?.type === 'coalition-map:size') w.sized.push(frame?.name ?? '?');
+            if (e.data?.sentinel !== 'amp' || e.data.type !== 'embed-size') return;
             w.amp.push({ name: frame?.name ?? '?', height: e.data.height });
           });
           // What amp-iframe does to the frames it creates: a name and, when the src has none, #amp=1.
@@ -310,7 +326,10 @@ describe('AMP', () => {
       );
       const amp = () => p.page.evaluate(() => (window as unknown as { amp: { name: string; height: number }[] }).amp);
       await expect.poll(async () => (await amp()).length, { timeout: 30_000 }).toBeGreaterThan(0);
-      await p.page.waitForTimeout(1000);
+      // The plain frame has sized itself too (it would have sent embed-size then), and AMP's message of
+      // each size went out in the same call as ours, so nothing more is on its way.
+      const sized = () => p.page.evaluate(() => (window as unknown as { sized: string[] }).sized);
+      await expect.poll(sized, { timeout: 30_000 }).toContain('plain');
       const sent = await amp();
       expect(new Set(sent.map((m) => m.name))).toEqual(new Set(['amp_iframe0']));
       expect(sent.every((m) => Number.isInteger(m.height) && m.height > 300)).toBe(true);
@@ -334,14 +353,22 @@ describe('the iframe alone and the embed dialog', () => {
         );
         const frame = await mapFrame(p.page);
         await frameReady(frame);
-        await p.page.waitForTimeout(500);
         const iframe = (await p.page.$('iframe'))!;
         expect(await iframe.evaluate((e) => e.getBoundingClientRect().height)).toBe(640);
-        const bottoms = await frame.evaluate(() => ({
-          map: document.getElementById('map-wrap')!.getBoundingClientRect().bottom,
-          slider: document.getElementById('date-slider')!.getBoundingClientRect().bottom,
-          inner: innerHeight,
-        }));
+        const measure = () =>
+          frame.evaluate(() => ({
+            map: document.getElementById('map-wrap')!.getBoundingClientRect().bottom,
+            slider: document.getElementById('date-slider')!.getBoundingClientRect().bottom,
+            inner: innerHeight,
+          }));
+        // Polled: the layout may still settle for a frame after the map reports ready.
+        await expect
+          .poll(async () => {
+            const b = await measure();
+            return b.map <= b.inner && b.slider <= b.inner;
+          })
+          .toBe(true);
+        const bottoms = await measure();
         expect(bottoms.map).toBeLessThanOrEqual(bottoms.inner);
         expect(bottoms.slider).toBeLessThanOrEqual(bottoms.inner);
         expect(p.errors).toEqual([]);
@@ -412,8 +439,13 @@ describe('a map below the fold', () => {
       const requests: string[] = [];
       p.page.on('request', (r) => requests.push(r.url()));
       await p.page.goto(`${hostUrl}below-fold.html`);
-      await p.page.waitForLoadState('load');
-      await p.page.waitForTimeout(3000);
+      // Everything the page does before the reader scrolls has happened: embed.js has made the frame,
+      // and the host page and (if the lazy frame has loaded anyway) the map page have loaded and their
+      // network has gone quiet: an engine fetched too early would have been requested by then.
+      await p.page.locator('#map iframe').waitFor({ state: 'attached' });
+      await p.page.waitForLoadState('networkidle');
+      const early = p.page.frames().find((f) => f.url().startsWith(site.server.url));
+      if (early) await early.waitForLoadState('networkidle');
       expect(requests.filter(isEngine)).toEqual([]);
       await p.page.locator('#map').scrollIntoViewIfNeeded();
       const frame = await mapFrame(p.page);

@@ -45,16 +45,59 @@ const reset: Fault = (req) => {
   req.socket.destroy();
   return true;
 };
-const delay =
-  (ms: number): Fault =>
-  async () => {
-    await new Promise((ok) => setTimeout(ok, ms));
-    return false; // then served from dist/ as usual
+/** Holds the requests until release(), then serves them from dist/ as usual. */
+function hold(): { fault: Fault; release: () => void } {
+  let release = () => {};
+  const released = new Promise<void>((ok) => {
+    release = ok;
+  });
+  const fault: Fault = async () => {
+    await released;
+    return false;
   };
+  return { fault, release };
+}
 /** Never answers the first `times` requests (the server closes them at the end); answers later ones. */
 function stall(times = 1): Fault {
   let n = 0;
   return () => n++ < times;
+}
+
+/**
+ * Installs Playwright's clock in the page (before it loads) and notes what the app starts: the URLs
+ * it fetches (not the preloads, which the HTML starts) and the workers it creates.
+ */
+async function installClock(page: Page): Promise<void> {
+  await page.clock.install();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __started: string[] };
+    w.__started = [];
+    const fetch0 = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      w.__started.push(`fetch ${input instanceof Request ? input.url : String(input)}`);
+      return fetch0(input, init);
+    };
+    const Worker0 = window.Worker;
+    window.Worker = class extends Worker0 {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        w.__started.push(`worker ${String(url)}`);
+        super(url, options);
+      }
+    };
+  });
+}
+
+/**
+ * Stops the page's clock about 1 s of page time after the app has started something matching what
+ * (a timer the test checks is set just before it). From then on the test moves the page's time itself
+ * (runFor), so the app's timers (the slow note at 4 s, giving up at 20 s: src/main.ts,
+ * src/render/host.ts) are checked on the page's time, not the machine's.
+ */
+async function pauseAfter(page: Page, what: RegExp): Promise<void> {
+  const started = () => page.evaluate(() => (window as unknown as { __started?: string[] }).__started ?? []);
+  await expect.poll(started, { timeout: 60_000, interval: 50 }).toContainEqual(expect.stringMatching(what));
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 1000);
 }
 
 /** The browser's own log line for a 4xx/5xx or a failed request: not the app's doing. */
@@ -205,21 +248,25 @@ describe('data that tries prototype pollution', () => {
 });
 
 describe('slow and stalled data', () => {
-  it('shows "Still loading" with a retry while timeline.json takes 6 s, then draws and removes it', async () => {
-    faults.set('/geo/timeline.json', delay(6000));
+  it('shows "Still loading" with a retry after 4 s while timeline.json is on its way, then draws and removes it', async () => {
+    const held = hold();
+    faults.set('/geo/timeline.json', held.fault);
     const p = await open(site.browser, null);
     try {
-      const t0 = Date.now();
+      await installClock(p.page);
       await p.page.goto(`${site.server.url}?date=${DATE}&static=1&lang=de`);
       const note = p.page.getByTestId('slow-note');
-      await note.waitFor({ state: 'visible', timeout: 5500 });
-      const shownAfter = Date.now() - t0;
-      expect(shownAfter).toBeGreaterThan(3000);
+      // The slow-note timer starts with the app's request; about 1 s (of page time) later, no note yet.
+      await pauseAfter(p.page, /^fetch .*timeline\.json/);
+      expect(await note.count()).toBe(0);
+      await p.page.clock.runFor(3500);
+      await note.waitFor({ state: 'visible', timeout: 5000 });
       expect(await note.textContent()).toContain('noch geladen');
       expect(await note.getByRole('button').count()).toBe(1);
       expect(await p.page.evaluate(() => document.documentElement.dataset.mapState)).toBe('loading');
+      held.release();
+      await p.page.clock.resume();
       await waitDrawn(p.page, DATE);
-      expect(Date.now() - t0).toBeGreaterThan(5500);
       expect(await note.count()).toBe(0);
       expect(await messages(p.page)).toEqual([]);
       expect(appErrors(p)).toEqual([]);
@@ -232,8 +279,16 @@ describe('slow and stalled data', () => {
     faults.set('/geo/timeline.json', stall(1));
     const p = await open(site.browser, null);
     try {
+      await installClock(p.page);
       await p.page.goto(`${site.server.url}?date=${DATE}&static=1`);
-      await p.page.getByTestId('slow-note').waitFor({ state: 'visible', timeout: 6000 });
+      await pauseAfter(p.page, /^fetch .*timeline\.json/);
+      await p.page.clock.runFor(3500);
+      await p.page.getByTestId('slow-note').waitFor({ state: 'visible', timeout: 5000 });
+      // Not given up before 20 s of page time; given up after.
+      await p.page.clock.runFor(13_000);
+      expect(await p.page.evaluate(() => document.documentElement.dataset.mapState)).toBe('loading');
+      await p.page.clock.runFor(3000);
+      await p.page.clock.resume();
       expect(await waitReady(p.page, true, 30_000)).toBe('error');
       const [msg] = await messages(p.page);
       expect(msg).toMatchObject({ kind: 'error', visible: true, retry: true });
@@ -252,9 +307,13 @@ describe('slow and stalled data', () => {
     faults.set('/geo/sources.json', stall(1));
     const p = await open(site.browser, null);
     try {
+      await installClock(p.page);
       await p.page.goto(`${site.server.url}?date=${DATE}&static=1`);
+      await pauseAfter(p.page, /^fetch .*sources\.json/);
+      await p.page.clock.runFor(3500);
+      await p.page.clock.resume();
       const note = p.page.getByTestId('slow-note');
-      await note.waitFor({ state: 'visible', timeout: 6000 });
+      await note.waitFor({ state: 'visible', timeout: 5000 });
       await note.getByRole('button').click();
       await waitDrawn(p.page, DATE, 15_000);
       expect(await messages(p.page)).toEqual([]);
@@ -325,20 +384,20 @@ describe('WebGL context loss', () => {
 
   it('gives up on a WebGL map that cannot start (its worker never arrives) after 20 s on screen', async () => {
     faults.set('/assets/maplibre-gl-worker*', stall(Number.POSITIVE_INFINITY));
+    const fallback = () => p.page.evaluate(() => document.getElementById('map')?.dataset.fallbackReason ?? null);
     const p = await open(site.browser, null);
     try {
-      const t0 = Date.now();
+      await installClock(p.page);
       await p.page.goto(`${site.server.url}?date=${DATE}`);
+      // The watchdog starts just before the engine creates its worker: about 1 s of page time later,
+      // then 16 s more, the map has been on screen for less than 20 s; 5 s more, and it has given up.
+      await pauseAfter(p.page, /^worker /);
+      await p.page.clock.runFor(16_000);
+      expect(await fallback()).not.toBe('webgl-timeout');
+      await p.page.clock.runFor(5000);
+      await p.page.clock.resume();
       // The live SVG map is on screen from the start; the give-up is when it becomes the page's renderer.
-      await p.page.waitForFunction(
-        () => document.getElementById('map')?.dataset.fallbackReason === 'webgl-timeout',
-        null,
-        {
-          timeout: 60_000,
-        },
-      );
-      const after = Date.now() - t0;
-      expect(after).toBeGreaterThan(19_000);
+      await expect.poll(fallback, { timeout: 30_000 }).toBe('webgl-timeout');
       await waitDrawn(p.page, DATE);
       expect(await renderer(p.page)).toMatchObject({ state: 'ready', date: DATE, svg: true });
       expect(await p.page.evaluate(() => document.getElementById('map')!.dataset.fallbackReason)).toBe('webgl-timeout');
@@ -352,15 +411,19 @@ describe('WebGL context loss', () => {
   });
 
   it('stays on the SVG map when the context never comes back', async () => {
-    const p = await open(site.browser, `${site.server.url}?date=${DATE}`);
+    const p = await open(site.browser, null);
     try {
+      await p.page.clock.install();
+      await p.page.goto(`${site.server.url}?date=${DATE}`);
       await waitDrawn(p.page, DATE);
       await p.page.evaluate(() => {
         const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;
         canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext();
       });
       await waitRenderer(p.page, 'svg');
-      await p.page.waitForTimeout(1500);
+      // Any retry the app might schedule would run within 30 s of page time (and a frame).
+      await p.page.clock.runFor(30_000);
+      await p.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
       expect(await renderer(p.page)).toEqual({ renderer: 'svg', state: 'ready', date: DATE, canvases: 0, svg: true });
       await p.page.locator('.site-list [data-site="ain-al-asad"]').click();
       expect(await p.page.locator('#site-details').isVisible()).toBe(true);

@@ -10,6 +10,9 @@ import { type ServerOptions, startServer, type TestServer } from './server.ts';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 
+/** The screenshot golden `tests/browser/goldens/<name>.png` (compare with expectPngGolden from tests/support/golden.ts). */
+export const goldenPng = (name: string): string => join(ROOT, 'tests', 'browser', 'goldens', `${name}.png`);
+
 export interface Site {
   server: TestServer;
   browser: Browser;

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, waitReady } from './browser.ts';
+import { frameAt, open, waitReady } from './browser.ts';
 import { DIST, useSite } from './fixture.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -344,13 +344,8 @@ const ERRORS_INIT = () => {
 };
 
 /** The frame showing the map, once it has navigated there. */
-async function mapFrame(page: Page): Promise<Frame> {
-  for (let i = 0; i < 300; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(site.server.url));
-    if (frame) return frame;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no map frame');
+function mapFrame(page: Page): Promise<Frame> {
+  return frameAt(page, site.server.url);
 }
 
 async function waitViews(target: Page | Frame, n: number): Promise<void> {

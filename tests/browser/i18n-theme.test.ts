@@ -1,17 +1,12 @@
-/**
- * Languages and themes: lang and dir on <html>, translated UI, the mirrored Arabic page, the dark
- * theme and `auto` following the system, for the page and the map; screenshot goldens for Arabic and
- * dark at desktop and phone sizes.
- */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/data/schema.ts';
 import { formatDate, t } from '../../src/i18n/index.ts';
+import { axeViolations } from './axe.ts';
 import { open, waitDrawn } from './browser.ts';
-import { ROOT, useSite } from './fixture.ts';
-import { compareGolden } from './golden.ts';
+import { expectPngGolden } from '../support/golden.ts';
+import { goldenPng, useSite } from './fixture.ts';
 
 const site = useSite();
 const DATE = '2025-06-01';
@@ -19,21 +14,6 @@ const SIZES = [
   ['desktop', { width: 1000, height: 700 }],
   ['phone', { width: 375, height: 667 }],
 ] as const;
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
-
-/** axe-core's serious and critical violations, one line each (as in a11y.test.ts). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document): Promise<unknown> } }).axe.run(document),
-  )) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Mean relative luminance (0–1) of an element's pixels. */
 async function meanLuminance(page: Page, selector: string): Promise<number> {
@@ -46,14 +26,9 @@ async function meanLuminance(page: Page, selector: string): Promise<number> {
 }
 
 /** Waits until the map's mean luminance is on the given side of 0.35 (dark maps are near 0.15, light near 0.8). */
-async function waitMapTone(page: Page, tone: 'dark' | 'light'): Promise<number> {
-  let lum = 0;
-  for (let i = 0; i < 40; i++) {
-    lum = await meanLuminance(page, '#map');
-    if (tone === 'dark' ? lum < 0.35 : lum > 0.35) return lum;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`map stayed ${lum.toFixed(2)}, not ${tone}`);
+async function waitMapTone(page: Page, tone: 'dark' | 'light'): Promise<void> {
+  const poll = expect.poll(() => meanLuminance(page, '#map'), { timeout: 10_000, message: `the map is not ${tone}` });
+  await (tone === 'dark' ? poll.toBeLessThan(0.35) : poll.toBeGreaterThan(0.35));
 }
 
 const html = (page: Page) =>
@@ -100,8 +75,7 @@ describe('Arabic', () => {
           expect((await box('#side')).x).toBeLessThan(map.x);
           expect(await axeViolations(p.page)).toEqual([]);
         }
-        const r = compareGolden(`page-ar-${size}-${DATE}`, await p.page.screenshot());
-        expect(r.ok, r.message).toBe(true);
+        expectPngGolden(goldenPng(`page-ar-${size}-${DATE}`), await p.page.screenshot());
         expect(p.errors).toEqual([]);
       } finally {
         await p.close();
@@ -121,8 +95,7 @@ describe('the dark theme', () => {
         if (size === 'desktop') expect(await axeViolations(p.page)).toEqual([]);
         // The element screenshot in waitMapTone may have scrolled the map into view.
         await p.page.evaluate(() => window.scrollTo(0, 0));
-        const r = compareGolden(`page-dark-${size}-${DATE}`, await p.page.screenshot());
-        expect(r.ok, r.message).toBe(true);
+        expectPngGolden(goldenPng(`page-dark-${size}-${DATE}`), await p.page.screenshot());
         expect(p.errors).toEqual([]);
       } finally {
         await p.close();

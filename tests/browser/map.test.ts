@@ -1,8 +1,8 @@
 /** The foundation: the built page draws Iraq and Syria from its own files, offline, without errors. */
 import { describe, expect, it } from 'vitest';
 import { open, waitDrawn, waitReady } from './browser.ts';
-import { useSite } from './fixture.ts';
-import { compareGolden } from './golden.ts';
+import { expectPngGolden } from '../support/golden.ts';
+import { goldenPng, useSite } from './fixture.ts';
 
 const site = useSite();
 
@@ -19,8 +19,7 @@ describe('the map page', () => {
         expect(await p.page.evaluate(() => document.documentElement.dataset.date)).toBe('2025-06-01');
         expect(await p.page.locator('#map canvas.maplibregl-canvas').count()).toBe(1);
         const png = await p.page.screenshot({ fullPage: false });
-        const result = compareGolden(`page-${name}-2025-06-01`, png);
-        expect(result.ok, result.message).toBe(true);
+        expectPngGolden(goldenPng(`page-${name}-2025-06-01`), png);
         expect(p.errors).toEqual([]);
         expect(p.offsite).toEqual([]);
       } finally {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type FetchLike, loadAll, MAX_FILE_BYTES } from '../../src/data/load.ts';
 import { BASEMAP_FILES, DATA_FILES } from '../../src/data/types.ts';
 import { describeProblems } from '../../src/ui/error-view.ts';
@@ -100,12 +100,13 @@ describe('loadAll with broken files', () => {
 
   it('reports "timed out" for stalled files once the signal aborts, and never rejects', async () => {
     const controller = new AbortController();
-    const pending = loadAll(
-      fakeFetch({ 'timeline.json': stalled, 'basemap/lakes.geojson': stalled }),
-      BASE,
-      controller.signal,
+    const fetch = fakeFetch({ 'timeline.json': stalled, 'basemap/lakes.geojson': stalled });
+    const pending = loadAll(fetch, BASE, controller.signal);
+    // Aborted once both stalled files have been asked for (they are then in flight, never answered).
+    await vi.waitFor(() =>
+      expect(fetch.asked).toEqual(expect.arrayContaining(['timeline.json', 'basemap/lakes.geojson'])),
     );
-    setTimeout(() => controller.abort(), 20);
+    controller.abort();
     const r = await pending;
     expect(r.data).toBeNull();
     expect(r.problems).toEqual(
@@ -127,8 +128,9 @@ describe('loadAll with broken files', () => {
     };
     const fetch = fakeFetch({ 'timeline.json': slowFacts });
     const pending = loadAll(fetch, BASE);
-    await new Promise((ok) => setTimeout(ok, 10));
-    expect(new Set(fetch.asked)).toEqual(new Set(ALL));
+    // While timeline.json is held, every other file is asked for too (a loader that waited for the
+    // facts before the base map would never ask, and this would time out).
+    await vi.waitFor(() => expect(new Set(fetch.asked)).toEqual(new Set(ALL)));
     release();
     expect((await pending).data).not.toBeNull();
   });

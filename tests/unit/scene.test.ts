@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadStaticInputs } from '../../scripts/static-images.ts';
 import { type Scene, sceneAt } from '../../src/scene/scene.ts';
 import { loadFixtureData } from '../fixtures/data/index.ts';
-import { expectTextGolden } from './text-golden.ts';
+import { expectTextGolden } from '../support/golden.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GOLDEN = join(root, 'tests', 'fixtures', 'golden');

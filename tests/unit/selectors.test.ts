@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
+/**
+ * The pure selectors on the frozen fixture data (tests/fixtures/data: five sites, the four phases, the
+ * zone), so an editor's change to the live facts never breaks them; one smoke test runs them on the
+ * live facts in public/geo/.
+ */
 import { describe, expect, it } from 'vitest';
 import type { SiteFeature } from '../../src/data/schema.ts';
 import { periodAt } from '../../src/data/periods.ts';
-import { validateFile } from '../../src/data/validate.ts';
 import { countsByStatus, eventsNear, phaseAt, sitesAt, statusAt, troopsAt, zoneAt } from '../../src/state/selectors.ts';
+import { loadFixtureData } from '../fixtures/data/index.ts';
+import { liveData } from '../support/live-data.ts';
 
-const readJson = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../public/geo/${name}`, import.meta.url), 'utf8'));
-
-const presence = validateFile('coalition-presence.geojson', readJson('coalition-presence.geojson'));
-const timeline = validateFile('timeline.json', readJson('timeline.json'));
-const zoneFile = validateFile('ne-syria-threat-zone.geojson', readJson('ne-syria-threat-zone.geojson'));
+const { presence, timeline, zone: zoneFile } = loadFixtureData();
 
 const site = (id: string): SiteFeature => {
   const f = presence.features.find((x) => x.id === id);
@@ -39,30 +39,24 @@ describe('periodAt', () => {
   });
 });
 
-describe('statusAt on the real data', () => {
+describe('statusAt', () => {
   const cases: [string, string, string][] = [
-    ['ain-al-asad', '2025-01-15', 'present'],
-    ['ain-al-asad', '2025-10-15', 'drawdown'],
+    ['ain-al-asad', '2025-07-31', 'present'],
+    ['ain-al-asad', '2025-08-01', 'drawdown'],
     ['ain-al-asad', '2026-01-16', 'drawdown'],
     ['ain-al-asad', '2026-01-17', 'withdrawn'],
     ['ain-al-asad', '2026-01-18', 'withdrawn'],
     ['al-tanf', '2026-02-10', 'present'],
     ['al-tanf', '2026-02-11', 'withdrawn'],
     ['al-tanf', '2026-02-12', 'withdrawn'],
-    ['al-shaddadi', '2026-02-14', 'drawdown'],
-    ['al-shaddadi', '2026-02-15', 'withdrawn'],
     ['qasrak', '2026-02-22', 'present'],
     ['qasrak', '2026-02-23', 'drawdown'],
     ['qasrak', '2026-03-10', 'unknown'],
-    ['rmelan-kharab-al-jir', '2026-02-11', 'present'],
-    ['rmelan-kharab-al-jir', '2026-02-12', 'unknown'],
     ['erbil-air-base', '2026-03-12', 'present'],
     ['erbil-air-base', '2026-03-13', 'unknown'],
     ['erbil-air-base', '2026-11-15', 'unknown'],
-    ['harir-air-base', '2026-03-01', 'present'],
-    ['harir-air-base', '2026-11-15', 'unknown'],
-    ['mss-conoco', '2025-04-30', 'present'],
-    ['mss-conoco', '2025-05-01', 'withdrawn'],
+    ['muwaffaq-salti', '2026-03-01', 'present'],
+    ['muwaffaq-salti', '2026-03-02', 'unknown'],
   ];
   for (const [id, date, status] of cases) {
     it(`${id} is ${status} on ${date}`, () => {
@@ -102,26 +96,21 @@ describe('phaseAt', () => {
 });
 
 describe('sitesAt and countsByStatus', () => {
-  // Sites first reported in 2026 (Kuwait, the Italian base in Erbil) have no period before then.
-  const started = (date: string) => presence.features.filter((f) => f.properties.periods[0]!.start <= date).length;
-
-  it('list only sites with a period on the date', () => {
-    const early = sitesAt(presence, '2020-01-01').map((s) => s.site.id);
-    expect(early).toEqual(['nato-mission-iraq-hq', 'al-tanf']);
-    expect(sitesAt(presence, '2025-01-15')).toHaveLength(started('2025-01-15'));
+  it('list only sites with a period on the date, with or without a position', () => {
+    expect(sitesAt(presence, '2020-01-01').map((s) => s.site.id)).toEqual(['al-tanf']);
+    expect(sitesAt(presence, '2025-01-15').map((s) => s.site.id)).toEqual([
+      'ain-al-asad',
+      'erbil-air-base',
+      'al-tanf',
+      'qasrak',
+      'muwaffaq-salti',
+    ]);
   });
 
   it('count every site once by status', () => {
-    const counts = countsByStatus(presence, '2026-02-12');
-    const total = counts.present + counts.drawdown + counts.withdrawn + counts.unknown;
-    expect(total).toBe(started('2026-02-12'));
-    expect(counts.withdrawn).toBeGreaterThanOrEqual(4);
-    expect(countsByStatus(presence, '2025-01-15')).toEqual({
-      present: started('2025-01-15') - 1,
-      drawdown: 0,
-      withdrawn: 0,
-      unknown: 1,
-    });
+    expect(countsByStatus(presence, '2025-01-15')).toEqual({ present: 5, drawdown: 0, withdrawn: 0, unknown: 0 });
+    expect(countsByStatus(presence, '2026-02-12')).toEqual({ present: 3, drawdown: 0, withdrawn: 2, unknown: 0 });
+    expect(countsByStatus(presence, '2026-03-13')).toEqual({ present: 0, drawdown: 0, withdrawn: 2, unknown: 3 });
   });
 });
 
@@ -143,29 +132,45 @@ describe('zoneAt', () => {
 
 describe('eventsNear', () => {
   it('includes events exactly `days` away and sorts by date', () => {
-    const ids = eventsNear(timeline, '2026-01-17', 1).map((e) => e.id);
-    expect(ids[0]).toBe('ain-al-asad-handover');
-    expect(ids).toContain('hmc-phase-1-complete');
-    expect(eventsNear(timeline, '2026-01-16', 1).map((e) => e.id)).toEqual(['ain-al-asad-handover']);
+    expect(eventsNear(timeline, '2026-01-17', 1).map((e) => e.id)).toEqual(['ain-al-asad-handover']);
+    expect(eventsNear(timeline, '2026-01-19', 2).map((e) => e.id)).toEqual(['ain-al-asad-handover', 'al-hol-takeover']);
+    expect(eventsNear(timeline, '2026-01-19', 1)).toEqual([]);
     expect(eventsNear(timeline, '2026-06-15', 10)).toEqual([]);
     const dates = eventsNear(timeline, '2026-02-15', 30).map((e) => e.date);
-    expect(dates).toEqual([...dates].sort());
+    expect(dates).toEqual(['2026-01-17', '2026-01-21', '2026-02-11', '2026-02-23']);
   });
 });
 
 describe('troopsAt', () => {
   it('gives the latest figure on or before the date', () => {
-    expect(troopsAt(timeline, '2024-12-18', 'SY')?.value).toBe(900);
+    expect(troopsAt(timeline, '2024-12-18', 'SY')).toBeNull();
     expect(troopsAt(timeline, '2024-12-19', 'SY')?.value).toBe(2000);
-    expect(troopsAt(timeline, '2025-10-01', 'IQ')?.value).toBe(2000);
+    expect(troopsAt(timeline, '2026-02-23', 'SY')?.value).toBe(1000);
+    expect(troopsAt(timeline, '2025-10-01', 'IQ')?.value).toBe(2500);
     expect(troopsAt(timeline, '2010-01-01', 'IQ')).toBeNull();
+    expect(troopsAt(timeline, '2026-11-15', 'KRI')).toBeNull();
   });
 
-  it('says unknown (null value) for Mar–Nov 2026', () => {
-    for (const c of ['IQ', 'SY', 'KRI'] as const) {
-      const t = troopsAt(timeline, '2026-11-15', c);
-      expect(t?.value, c).toBeNull();
-      expect(t?.text.en).toMatch(/^Unknown/);
+  it('says unknown (a null value) once the sources stop', () => {
+    const t = troopsAt(timeline, '2026-11-15', 'SY');
+    expect(t?.value).toBeNull();
+    expect(t?.text.en).toMatch(/^Unknown/);
+  });
+});
+
+describe('smoke test on the live facts (public/geo/)', () => {
+  const live = liveData();
+  it('every date of the range has a phase, and every listed site a status that the counts add up', () => {
+    for (const date of [
+      live.timeline.range.start,
+      live.timeline.defaultDate ?? live.timeline.range.end,
+      live.timeline.range.end,
+    ]) {
+      expect(phaseAt(live.timeline, date), date).not.toBeNull();
+      const listed = sitesAt(live.presence, date);
+      const counts = countsByStatus(live.presence, date);
+      expect(counts.present + counts.drawdown + counts.withdrawn + counts.unknown, date).toBe(listed.length);
     }
+    expect(sitesAt(live.presence, live.timeline.defaultDate ?? live.timeline.range.end).length).toBeGreaterThan(5);
   });
 });
