@@ -81,10 +81,16 @@ const kept = new WeakMap<AppData, Map<string, SceneDeadline[]>>();
 /** Every announced deadline for a site, with what happened under it, in words (the same array each time). */
 export function deadlinesFor(data: AppData, siteId: string, lang: Lang): SceneDeadline[] {
   let byKey = kept.get(data);
-  if (!byKey) kept.set(data, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    kept.set(data, byKey);
+  }
   const key = `${lang}|${siteId}`;
   let out = byKey.get(key);
-  if (!out) byKey.set(key, (out = wordDeadlines(data, siteId, lang)));
+  if (!out) {
+    out = wordDeadlines(data, siteId, lang);
+    byKey.set(key, out);
+  }
   return out;
 }
 
