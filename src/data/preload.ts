@@ -12,13 +12,22 @@ export const PRELOADED: readonly string[] = [...Object.values(DATA_FILES), ...Ob
   (f) => `geo/${f}`,
 );
 
-export function preloadData(doc: Document = document): void {
+/** Inserts the preloads; resolves when every one has arrived or failed (never rejects). */
+export function preloadData(doc: Document = document): Promise<void> {
+  const done: Promise<void>[] = [];
   for (const href of PRELOADED) {
     const link = doc.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
     link.href = new URL(href, doc.baseURI).href;
+    done.push(
+      new Promise((resolve) => {
+        link.addEventListener('load', () => resolve(), { once: true });
+        link.addEventListener('error', () => resolve(), { once: true });
+      }),
+    );
     doc.head.append(link);
   }
+  return Promise.all(done).then(() => {});
 }
