@@ -126,37 +126,43 @@ export function drawAxis(host: HTMLElement, opts: AxisOptions): void {
   tip.hidden = true;
   host.append(tip);
 
-  const buttons: HTMLButtonElement[] = [];
-  for (const ev of timeline.events) {
-    if (ev.date < timeline.range.start || ev.date > timeline.range.end) continue;
+  // One button on the axis: its place, its name, its tooltip on hover and focus, and what a click picks.
+  const axisButton = (cls: string, date: string, label: string, first: boolean, tipMargin: number) => {
     const b = document.createElement('button');
     b.type = 'button';
-    b.className = 'event-tick';
-    b.dataset.milestone = String(!!ev.milestone);
-    b.dataset.date = ev.date;
-    const px = x(toUtcDate(ev.date));
-    b.style.insetInlineStart = `${rtl ? width - px : px}px`;
-    const label = `${formatDate(lang, ev.date, ev.datePrecision ?? 'day')}: ${ev.title[lang]}`;
+    b.className = cls;
+    b.dataset.date = date;
+    const px = x(toUtcDate(date));
+    const at = rtl ? width - px : px;
+    b.style.insetInlineStart = `${at}px`;
     b.setAttribute('aria-label', label);
-    b.tabIndex = buttons.length === 0 ? 0 : -1;
+    b.tabIndex = first ? 0 : -1;
     const show = () => {
       tip.textContent = label;
-      tip.style.insetInlineStart = `${Math.min(Math.max(rtl ? width - px : px, 90), width - 90)}px`;
+      tip.style.insetInlineStart = `${Math.min(Math.max(at, tipMargin), width - tipMargin)}px`;
       tip.hidden = false;
+    };
+    const hide = () => {
+      tip.hidden = true;
     };
     b.addEventListener('mouseenter', show);
     b.addEventListener('focus', show);
-    b.addEventListener('mouseleave', () => {
-      tip.hidden = true;
-    });
-    b.addEventListener('blur', () => {
-      tip.hidden = true;
-    });
-    b.addEventListener('click', () => opts.onPick(ev.date));
+    b.addEventListener('mouseleave', hide);
+    b.addEventListener('blur', hide);
+    b.addEventListener('click', () => opts.onPick(date));
+    return b;
+  };
+
+  const buttons: HTMLButtonElement[] = [];
+  for (const ev of timeline.events) {
+    if (ev.date < timeline.range.start || ev.date > timeline.range.end) continue;
+    const label = `${formatDate(lang, ev.date, ev.datePrecision ?? 'day')}: ${ev.title[lang]}`;
+    const b = axisButton('event-tick', ev.date, label, buttons.length === 0, 90);
+    b.dataset.milestone = String(!!ev.milestone);
     buttons.push(b);
   }
   group.append(...buttons);
-  // The announced deadlines, as marks on the phase bands: what was promised, on the same axis as what happened.
+  // The announced deadlines, as marks under the phase bands: what was promised, on the same axis as what happened.
   const marks = document.createElement('div');
   marks.setAttribute('role', 'group');
   marks.setAttribute('aria-label', t(lang, 'slider.deadlines'));
@@ -165,33 +171,12 @@ export function drawAxis(host: HTMLElement, opts: AxisOptions): void {
   for (const a of timeline.announcements) {
     const deadline = lastDayOf(a.by, a.byPrecision);
     if (deadline < timeline.range.start || deadline > timeline.range.end) continue;
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'deadline-mark';
-    b.dataset.date = deadline;
-    b.dataset.announcement = a.id;
-    const px = x(toUtcDate(deadline));
-    b.style.insetInlineStart = `${rtl ? width - px : px}px`;
     const label = t(lang, 'deadline.mark', {
       date: formatDate(lang, deadline, a.byPrecision === 'month' ? 'month' : 'day'),
       text: a.text[lang] || a.text.en,
     });
-    b.setAttribute('aria-label', label);
-    b.tabIndex = markButtons.length === 0 ? 0 : -1;
-    const show = () => {
-      tip.textContent = label;
-      tip.style.insetInlineStart = `${Math.min(Math.max(rtl ? width - px : px, 120), width - 120)}px`;
-      tip.hidden = false;
-    };
-    b.addEventListener('mouseenter', show);
-    b.addEventListener('focus', show);
-    b.addEventListener('mouseleave', () => {
-      tip.hidden = true;
-    });
-    b.addEventListener('blur', () => {
-      tip.hidden = true;
-    });
-    b.addEventListener('click', () => opts.onPick(deadline));
+    const b = axisButton('deadline-mark', deadline, label, markButtons.length === 0, 120);
+    b.dataset.announcement = a.id;
     markButtons.push(b);
   }
   marks.append(...markButtons);

@@ -3,7 +3,7 @@
  * Sites with no sourced position are in the "Not on the map" block (ui/unplaced.ts).
  */
 import { t } from '../i18n/index.ts';
-import type { SceneOf } from '../scene/scene.ts';
+import type { SceneOf, SceneSite } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
 import { h } from './dom.ts';
 
@@ -22,29 +22,7 @@ export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneO
     const hadFocus = root.contains(document.activeElement)
       ? (document.activeElement as HTMLElement).dataset.site
       : null;
-    const items = rows.map((f) => {
-      const st = f.state;
-      const status = st?.status ?? 'none';
-      // The name comes from the visible text (WCAG 2.5.3, label in name): the separator and the
-      // "not on the map" note are only hidden visually.
-      const btn = h(
-        'button',
-        { type: 'button', 'data-site': f.id, 'aria-pressed': String(site === f.id) },
-        h('span', {
-          class: 'swatch',
-          'data-status': status,
-          'data-basis': st?.basis ?? 'reported',
-          'aria-hidden': 'true',
-        }),
-        h('span', { class: 'site-name' }, f.name),
-        h('span', { class: 'visually-hidden' }, ': '),
-        h('span', { class: 'status-text' }, f.shortText),
-      );
-      btn.addEventListener('click', () => {
-        store.set({ site: site === f.id ? null : f.id }, 'push');
-      });
-      return h('li', {}, btn);
-    });
+    const items = rows.map((f) => h('li', {}, siteButton(store, f, site)));
     root.replaceChildren(
       h('h2', { id: 'sites-title' }, t(lang, 'panel.sites')),
       h('ul', { class: 'site-list' }, ...items),
@@ -57,4 +35,28 @@ export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneO
     off();
     root.remove();
   };
+}
+
+/**
+ * A site as a button of a list (here and in "Not on the map"): swatch, name and its status in a few
+ * words; pressing it opens (or closes) the site's details. The name comes from the visible text (WCAG
+ * 2.5.3, label in name): the separator is only hidden visually.
+ */
+export function siteButton(store: Store, f: SceneSite, selected: string | null): HTMLButtonElement {
+  const st = f.state;
+  const btn = h(
+    'button',
+    { type: 'button', 'data-site': f.id, 'aria-pressed': String(selected === f.id) },
+    h('span', {
+      class: 'swatch',
+      'data-status': st?.status ?? 'none',
+      'data-basis': st?.basis ?? 'reported',
+      'aria-hidden': 'true',
+    }),
+    h('span', { class: 'site-name' }, f.name),
+    h('span', { class: 'visually-hidden' }, ': '),
+    h('span', { class: 'status-text' }, f.shortText),
+  );
+  btn.addEventListener('click', () => store.set({ site: selected === f.id ? null : f.id }, 'push'));
+  return btn;
 }

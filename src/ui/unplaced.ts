@@ -8,6 +8,7 @@ import type { SceneOf } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
 import { disclosure } from './disclosure.ts';
 import { h } from './dom.ts';
+import { siteButton } from './site-list.ts';
 
 /**
  * Mounts the block into parent; it hides itself when every site at the date is placed. Open on the
@@ -34,19 +35,9 @@ export function mountUnplaced(parent: HTMLElement, store: Store, sceneOf: SceneO
     const hadFocus = root.contains(document.activeElement)
       ? (document.activeElement as HTMLElement).dataset.site
       : null;
-    const items = scene.unmapped.map((s) => {
-      const st = s.state!;
-      const btn = h(
-        'button',
-        { type: 'button', 'data-site': s.id, 'aria-pressed': String(state.site === s.id) },
-        h('span', { class: 'swatch', 'data-status': st.status, 'data-basis': st.basis, 'aria-hidden': 'true' }),
-        h('span', { class: 'site-name' }, s.name),
-        h('span', { class: 'visually-hidden' }, ': '),
-        h('span', { class: 'status-text' }, s.shortText),
-      );
-      btn.addEventListener('click', () => store.set({ site: state.site === s.id ? null : s.id }, 'push'));
-      return h('li', {}, btn, s.whyUnplaced ? h('p', { class: 'why' }, s.whyUnplaced) : null);
-    });
+    const items = scene.unmapped.map((s) =>
+      h('li', {}, siteButton(store, s, state.site), s.whyUnplaced ? h('p', { class: 'why' }, s.whyUnplaced) : null),
+    );
     panel.setTitle(`${t(lang, 'unplaced.title')} (${formatNumber(lang, scene.unmapped.length)})`);
     intro.textContent = t(lang, 'unplaced.intro');
     list.replaceChildren(...items);

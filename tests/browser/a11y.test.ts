@@ -134,7 +134,8 @@ describe('keyboard only', () => {
       // The URL follows once the change has rested (history-sync.ts).
       await page.waitForURL(/site=ain-al-asad/, { timeout: 5000 });
 
-      await tabTo(page, '#date-slider');
+      // The slider comes before the panels in the tab order (as on screen): back from the details.
+      await tabTo(page, '#date-slider', 40, 'Shift+Tab');
       await page.keyboard.press('End');
       await waitDrawn(page, timeline.range.end);
       // After the slider settles (700 ms) the polite region names the date, the phase and the changes.
