@@ -7,7 +7,7 @@
  */
 import type { AppData, Basemap } from '../data/types.ts';
 import type { Scene } from '../scene/scene.ts';
-import { type StaticMapOptions, staticMapParts } from '../static/render-svg.ts';
+import { type StaticMapOptions, type StaticMapParts, staticMapParts } from '../static/render-svg.ts';
 
 export interface SvgView {
   /** Draws the scene (on the next frame; several calls in one frame draw once). */
@@ -46,6 +46,33 @@ function fragment(markup: string): Element {
   return parse(`<svg xmlns="${NS}">${markup}</svg>`).firstElementChild!;
 }
 
+/** The parts of a drawn SVG map that a new date may change. */
+export interface DrawnParts {
+  defs: string;
+  facts: string;
+  labels: string;
+}
+
+/**
+ * Brings an SVG map drawn from `before` to `parts` (same size and theme): the title, description and
+ * language, and only the groups whose markup changed. The base map, the costly part, stays.
+ */
+export function patchSvg(svg: Element, before: DrawnParts, parts: StaticMapParts, lang: string): void {
+  const swap = (selector: string, markup: string) => svg.querySelector(selector)?.replaceWith(fragment(markup));
+  svg.setAttribute('lang', lang);
+  svg.querySelector('title')!.textContent = parts.title;
+  svg.querySelector('desc')!.textContent = parts.desc;
+  if (parts.defs !== before.defs)
+    svg.querySelector('defs')!.replaceChildren(...fragment(`<defs>${parts.defs}</defs>`).childNodes);
+  if (parts.facts !== before.facts) swap(':scope > g.facts', parts.facts);
+  if (parts.labels !== before.labels) swap(':scope > g.overlay', parts.labels);
+}
+
+/** Parses a whole SVG map from its parts. */
+export function parseSvgMap(parts: StaticMapParts): Element {
+  return parse(`${parts.head}<g class="base">${parts.base}</g>${parts.facts}${parts.labels}</svg>`);
+}
+
 /** Mounts the live SVG map into host. */
 export function createSvgView(opts: SvgViewOptions): SvgView {
   const { host } = opts;
@@ -77,19 +104,11 @@ export function createSvgView(opts: SvgViewOptions): SvgView {
     const full = !drawn || drawn.baseKey !== baseKey || !host.contains(drawn.svg);
     const parts = staticMapParts(o, { base: full });
     if (full || !drawn) {
-      const svg = parse(`${parts.head}<g class="base">${parts.base}</g>${parts.facts}${parts.labels}</svg>`);
+      const svg = parseSvgMap(parts);
       host.replaceChildren(svg);
       drawn = { baseKey, defs: parts.defs, facts: parts.facts, labels: parts.labels, svg };
     } else {
-      const { svg } = drawn;
-      const swap = (selector: string, markup: string) => svg.querySelector(selector)?.replaceWith(fragment(markup));
-      svg.setAttribute('lang', scene.lang);
-      svg.querySelector('title')!.textContent = parts.title;
-      svg.querySelector('desc')!.textContent = parts.desc;
-      if (parts.defs !== drawn.defs)
-        svg.querySelector('defs')!.replaceChildren(...fragment(`<defs>${parts.defs}</defs>`).childNodes);
-      if (parts.facts !== drawn.facts) swap(':scope > g.facts', parts.facts);
-      if (parts.labels !== drawn.labels) swap(':scope > g.overlay', parts.labels);
+      patchSvg(drawn.svg, drawn, parts, scene.lang);
       drawn = { ...drawn, defs: parts.defs, facts: parts.facts, labels: parts.labels };
     }
     opts.onDrawn(scene, selected);

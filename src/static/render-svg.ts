@@ -57,6 +57,42 @@ export interface StaticMapParts {
   desc: string;
 }
 
+/**
+ * The base map's label candidates (country names, cities), which depend on the size, the language and
+ * the theme but not on the date: kept per base map, so that a redraw for another date (the live SVG
+ * map, the print view) does not measure every country's area and centre again.
+ */
+type BaseCandidates = {
+  countries: ReturnType<typeof countryLabels>;
+  capitals: ReturnType<typeof cityLabels>;
+  towns: ReturnType<typeof cityLabels>;
+};
+const candidates = new WeakMap<object, Map<string, BaseCandidates>>();
+
+function baseCandidates(
+  proj: ReturnType<typeof staticProjection>,
+  basemap: Partial<Basemap>,
+  lang: Lang,
+  p: Scene['palette'],
+  key: string,
+): BaseCandidates {
+  let byKey = candidates.get(basemap);
+  if (!byKey) {
+    byKey = new Map();
+    candidates.set(basemap, byKey);
+  }
+  let c = byKey.get(key);
+  if (!c) {
+    c = {
+      countries: countryLabels(proj, basemap, lang, p),
+      capitals: cityLabels(proj, basemap, lang, p, 1),
+      towns: cityLabels(proj, basemap, lang, p, 2),
+    };
+    byKey.set(key, c);
+  }
+  return c;
+}
+
 /** The scene an options object asks for. */
 function sceneOf(o: StaticMapOptions): Scene {
   return o.scene ?? sceneAt({ data: o.data, basemap: o.basemap }, o.date, o.lang, o.theme);
@@ -76,9 +112,10 @@ export function staticMapParts(o: StaticMapOptions, part: { base: boolean } = { 
   const bounds: Box = { x0: 4, y0: 4, x1: w - 4, y1: h - 4 - bottom };
   // Most important first: each later label only takes room that is still free. Capitals lead: there
   // are few, and a map of Iraq without Baghdad orients no one.
-  let capitals = placeLabels(cityLabels(proj, o.basemap, lang, p, 1), taken, bounds);
+  const base = baseCandidates(proj, o.basemap, lang, p, `${w}x${h}|${lang}|${scene.theme}`);
+  let capitals = placeLabels(base.capitals, taken, bounds);
   const sites = placeLabels(facts.labels, taken, bounds);
-  const rank2 = cityLabels(proj, o.basemap, lang, p, 2);
+  const rank2 = base.towns;
   let legend: { svg: string; box: Box } | null = null;
   if (o.legend) {
     // The legend takes the corner that hides the least: sites and their labels weigh most.
@@ -94,7 +131,7 @@ export function staticMapParts(o: StaticMapOptions, part: { base: boolean } = { 
     capitals = capitals.filter((c) => !overlaps(c.box, lb));
     taken.push(lb);
   }
-  const countries = placeLabels(countryLabels(proj, o.basemap, lang, p), taken, bounds);
+  const countries = placeLabels(base.countries, taken, bounds);
   const towns = placeLabels(rank2, taken, bounds);
   const cities = [...capitals, ...towns];
   const join = (items: Placed[], key: 'svg' | 'anchor') => items.map((i) => i[key] ?? '').join('');

@@ -12,7 +12,8 @@ import type { AppData, Basemap } from '../data/types.ts';
 import { formatDate, t } from '../i18n/index.ts';
 import type { RendererHost } from '../render/host.ts';
 import type { Scene, SceneOf } from '../scene/scene.ts';
-import { renderStaticMap } from '../static/render-svg.ts';
+import { type DrawnParts, parseSvgMap, patchSvg } from '../render/svg-view.ts';
+import { staticMapParts } from '../static/render-svg.ts';
 import type { Store } from '../state/store.ts';
 import { h } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
@@ -61,25 +62,36 @@ export function mountPrintView(opts: PrintViewOptions): () => void {
     );
   };
 
+  // The print map as drawn: its element and the markup of the parts a date changes. Its size and
+  // theme never change, so after the first drawing only the facts and labels are redrawn (the base map
+  // cost a few hundred ms of main thread on a phone every time the slider came to rest; issue 12).
+  let printed: (DrawnParts & { svg: Element }) | null = null;
   const renderMap = (date: string, lang: Lang) => {
     // Only while the WebGL map is on screen: otherwise the SVG map on screen is what prints.
     if (!webglOnScreen()) return;
     if (stopped) return;
-    const svg = renderStaticMap({
+    const o = {
       data,
       basemap: opts.basemap,
       date,
       lang,
-      theme: 'light',
+      theme: 'light' as const,
       ...PRINT_SIZE,
       legend: true,
       fluid: true,
       idPrefix: 'print-map',
-    });
-    // Parsed as XML, never as HTML: every text in it was escaped by the renderer.
-    const el = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
-    if (el.nodeName !== 'svg' || el.getElementsByTagName('parsererror').length) return;
-    staticHost.replaceChildren(document.importNode(el, true));
+    };
+    const reuse = printed !== null && staticHost.contains(printed.svg);
+    const parts = staticMapParts(o, { base: !reuse });
+    if (reuse && printed) {
+      patchSvg(printed.svg, printed, parts, lang);
+      printed = { ...printed, defs: parts.defs, facts: parts.facts, labels: parts.labels };
+    } else {
+      // Parsed as XML, never as HTML: every text in it was escaped by the renderer.
+      const svg = parseSvgMap(parts);
+      staticHost.replaceChildren(svg);
+      printed = { svg, defs: parts.defs, facts: parts.facts, labels: parts.labels };
+    }
     staticHost.dataset.printDate = date;
   };
 
