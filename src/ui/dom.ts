@@ -50,3 +50,13 @@ export function externalLink(url: string, text: string): HTMLAnchorElement | HTM
   if (!isSafeUrl(url)) return h('span', {}, text);
   return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
 }
+
+/**
+ * Rebuilds the contents of a list of site buttons and gives focus back to the same site's new button
+ * when the old one had it (a rebuild would otherwise drop the keyboard user to the page's start).
+ */
+export function keepingSiteFocus(root: HTMLElement, rebuild: () => void): void {
+  const had = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.site : null;
+  rebuild();
+  if (had) root.querySelector<HTMLElement>(`[data-site="${CSS.escape(had)}"]`)?.focus();
+}

@@ -5,7 +5,7 @@
 import { t } from '../i18n/index.ts';
 import type { SceneOf, SceneSite } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
-import { h } from './dom.ts';
+import { h, keepingSiteFocus } from './dom.ts';
 
 /** Mounts the site list; selecting a site writes AppState.site. */
 export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneOf): () => void {
@@ -19,15 +19,12 @@ export function mountSiteList(parent: HTMLElement, store: Store, sceneOf: SceneO
     const key = `${lang}|${site}|${rows.map((r) => `${r.state?.basis}${r.shortText}`).join(',')}`;
     if (key === lastKey) return;
     lastKey = key;
-    const hadFocus = root.contains(document.activeElement)
-      ? (document.activeElement as HTMLElement).dataset.site
-      : null;
-    const items = rows.map((f) => h('li', {}, siteButton(store, f, site)));
-    root.replaceChildren(
-      h('h2', { id: 'sites-title' }, t(lang, 'panel.sites')),
-      h('ul', { class: 'site-list' }, ...items),
+    keepingSiteFocus(root, () =>
+      root.replaceChildren(
+        h('h2', { id: 'sites-title' }, t(lang, 'panel.sites')),
+        h('ul', { class: 'site-list' }, ...rows.map((f) => h('li', {}, siteButton(store, f, site)))),
+      ),
     );
-    if (hadFocus) root.querySelector<HTMLElement>(`[data-site="${CSS.escape(hadFocus)}"]`)?.focus();
   };
   render();
   const off = store.subscribe(render);

@@ -61,7 +61,16 @@ export function createSiteTable(data: AppData, store: Store, sceneOf: SceneOf): 
         h('td', {}, st ? t(lang, `status.${st.status}`) : t(lang, 'status.none')),
         h('td', {}, f.reportGap ? gapSub(lang, f.lastReport) : st ? sinceText(lang, st, rangeStart) : '–'),
         h('td', {}, st ? t(lang, `basis.${st.basis}`) : '–'),
-        h('td', {}, ...(f.deadlines.length ? f.deadlines.map((d) => h('div', {}, d.line)) : ['–'])),
+        // Each deadline with the sources of its announcement: an announcement is a fact like any other.
+        h(
+          'td',
+          {},
+          ...(f.deadlines.length
+            ? f.deadlines.map((d) =>
+                h('div', {}, d.line, ...d.sources.map((id) => h('div', {}, sourceItem(sources, id, lang)))),
+              )
+            : ['–']),
+        ),
         h('td', {}, ...(st?.period.sources ?? []).map((id) => h('div', {}, sourceItem(sources, id, lang)))),
       );
     });

@@ -7,7 +7,7 @@ import { formatNumber, t } from '../i18n/index.ts';
 import type { SceneOf } from '../scene/scene.ts';
 import type { Store } from '../state/store.ts';
 import { disclosure } from './disclosure.ts';
-import { h } from './dom.ts';
+import { h, keepingSiteFocus } from './dom.ts';
 import { siteButton } from './site-list.ts';
 
 /**
@@ -32,16 +32,15 @@ export function mountUnplaced(parent: HTMLElement, store: Store, sceneOf: SceneO
     if (key === lastKey) return;
     lastKey = key;
     root.hidden = scene.unmapped.length === 0;
-    const hadFocus = root.contains(document.activeElement)
-      ? (document.activeElement as HTMLElement).dataset.site
-      : null;
-    const items = scene.unmapped.map((s) =>
-      h('li', {}, siteButton(store, s, state.site), s.whyUnplaced ? h('p', { class: 'why' }, s.whyUnplaced) : null),
-    );
     panel.setTitle(`${t(lang, 'unplaced.title')} (${formatNumber(lang, scene.unmapped.length)})`);
     intro.textContent = t(lang, 'unplaced.intro');
-    list.replaceChildren(...items);
-    if (hadFocus) root.querySelector<HTMLElement>(`[data-site="${CSS.escape(hadFocus)}"]`)?.focus();
+    keepingSiteFocus(root, () =>
+      list.replaceChildren(
+        ...scene.unmapped.map((s) =>
+          h('li', {}, siteButton(store, s, state.site), s.whyUnplaced ? h('p', { class: 'why' }, s.whyUnplaced) : null),
+        ),
+      ),
+    );
   };
   render();
   const off = store.subscribe(render);

@@ -13,6 +13,8 @@ import { useSite } from './fixture.ts';
 const site = useSite();
 const data = liveData();
 const { timeline } = data;
+const sourcesOfAnnouncements = (id: string) =>
+  timeline.announcements.filter((a) => a.sites.includes(id)).reduce((n, a) => n + a.sources.length, 0);
 
 describe('the news as it stands', () => {
   it('says how current the facts are in the header and the legend, in the reader’s language', async () => {
@@ -79,6 +81,12 @@ describe('the news as it stands', () => {
       .map((a) => lastDayOf(a.by, a.byPrecision))
       .filter((d) => d >= timeline.range.start && d <= timeline.range.end);
     expect(marks).toEqual(expected);
+    // The table sets it beside the site too, with the announcement's sources.
+    await p.page.click('#map-tools [aria-controls=site-table]');
+    const cell = p.page.locator('#site-table tr[data-site="ain-al-asad"] td').nth(4);
+    expect(await cell.textContent()).toContain(line);
+    expect(await cell.locator('.src').count()).toBe(sourcesOfAnnouncements('ain-al-asad'));
+    await p.page.click('#map-tools [aria-controls=site-table]');
     // A mark moves the slider to its deadline.
     await p.page.click(`.deadline-mark[data-date="${expected[0]}"]`);
     await p.page.waitForFunction((d) => document.documentElement.dataset.date === d, expected[0]);
