@@ -2,6 +2,7 @@
  * Build-time static images: the prerendered map for index.html, and per-phase SVG + PNG images with their
  * alt text in every language (for noscript, og:image and print), all from the same pure renderer.
  */
+import { controlBoxes } from '../src/render/frame.ts';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -96,7 +97,10 @@ export function prerender(inputs: StaticInputs): { svg: string; alt: string; dat
   const opts = { ...inputs, date, lang: 'en' as const, theme: 'light' as const, width: 1000, height: 620 };
   const scene = sceneAt(inputs, date, 'en', 'light');
   const asOf = `${scene.fresh.asOfText} · ${scene.fresh.reportingEndsText}`;
-  return { svg: renderStaticMap({ ...opts, scene, fluid: true, idPrefix: 'prerender' }), alt: scene.alt, date, asOf };
+  // What will cover it on the page: the map's controls, and the tool bar in its top corner (estimated).
+  const reserved = [...controlBoxes(opts.width, opts.height, false), { x0: 0, y0: 0, x1: 400, y1: 46 }];
+  const svg = renderStaticMap({ ...opts, scene, fluid: true, idPrefix: 'prerender', reserved });
+  return { svg, alt: scene.alt, date, asOf };
 }
 
 const require = createRequire(import.meta.url);

@@ -113,6 +113,7 @@ async function boot(): Promise<void> {
     staticEl: byId('map-static'),
     watchEl: byId('map-wrap'),
     onSiteClick: (id) => store.set({ site: id }, 'push'),
+    overlays: () => [byId('map-tools'), ...byId('map').querySelectorAll('.ain-callout')],
     onFatal: (err) => {
       setMapState('error');
       const message = err instanceof Error ? err.message : String(err);

@@ -7,6 +7,7 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang } from '../data/schema.ts';
 import type { AppData, Basemap } from '../data/types.ts';
+import type { Box, MeasureText } from '../scene/labels.ts';
 import type { Scene } from '../scene/scene.ts';
 
 export interface LayerContext {
@@ -15,6 +16,10 @@ export interface LayerContext {
   basemap: Partial<Basemap>;
   /** Called when the reader clicks or taps a site on the map. */
   onSiteClick: (siteId: string) => void;
+  /** Boxes over the map (px) that no label may cover: the tool bar, the map's buttons, the callout. */
+  reserved: () => readonly Box[];
+  /** The browser's text metrics, once the fonts are in (render/frame.ts). */
+  measure: () => MeasureText | undefined;
 }
 
 /** One layer module's instance on one map (its diff state lives here, not in module globals). */

@@ -7,6 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Lang } from '../data/schema.ts';
 import type { AppData, Basemap } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
+import type { Box, MeasureText } from '../scene/labels.ts';
 import type { Scene } from '../scene/scene.ts';
 import { fitView, REGION_BOUNDS } from '../state/view.ts';
 import { engineWorkerUrl } from './engine-worker.ts';
@@ -29,6 +30,9 @@ export interface MapViewOptions {
   /** Called with the scene (and selection) whenever the map has finished drawing it. */
   onDrawn: (scene: Scene, selected: string | null) => void;
   onSiteClick: (siteId: string) => void;
+  /** Boxes over the map that labels keep clear of (render/frame.ts). */
+  reserved: () => Box[];
+  measure: () => MeasureText | undefined;
   /** Called when WebGL is lost for good or the map fails; the caller switches to the SVG map. */
   onFailure: (reason: string) => void;
   cooperativeGestures: boolean;
@@ -38,6 +42,8 @@ export interface MapView {
   map: maplibregl.Map;
   /** Brings the map to a scene and selection (only what changed is sent to the map). */
   show(scene: Scene, selected: string | null): void;
+  /** Lays the labels out again for the same scene (the fonts arrived). */
+  refresh(): void;
   /** Flies (or jumps, with reduced motion) to a camera. */
   showCamera(center: [number, number], zoom: number): void;
   resetView(): void;
@@ -135,7 +141,14 @@ function startMapView(opts: MapViewOptions): Promise<MapView> {
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   labelControls(map, lang0);
 
-  const ctx: LayerContext = { map, data: opts.data, basemap: opts.basemap, onSiteClick: opts.onSiteClick };
+  const ctx: LayerContext = {
+    map,
+    data: opts.data,
+    basemap: opts.basemap,
+    onSiteClick: opts.onSiteClick,
+    reserved: opts.reserved,
+    measure: opts.measure,
+  };
   const layers = LAYERS.map((make) => make());
   let current = { scene: opts.scene, selected: opts.selected };
   let lang = lang0;
@@ -202,11 +215,24 @@ function startMapView(opts: MapViewOptions): Promise<MapView> {
         map.jumpTo({ center: v.center, zoom: v.zoom });
       });
       map.getCanvas().addEventListener('webglcontextlost', () => opts.onFailure('webgl-context-lost'));
+      // For the label test (tests/browser/labels.test.ts): the labels MapLibre drew, and where. Not a
+      // channel between parts: nothing in the app reads it.
+      Object.defineProperty(container, 'renderedLabels', {
+        configurable: true,
+        value: () =>
+          map.queryRenderedFeatures({ layers: ['labels'] }).map((f) => {
+            const at = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+            return { ...f.properties, x: at.x, y: at.y };
+          }),
+      });
       const mapView: MapView = {
         map,
         show(scene, selected) {
           if (scene === current.scene && selected === current.selected) return;
           current = { scene, selected };
+          apply();
+        },
+        refresh() {
           apply();
         },
         showCamera(center, zoom) {

@@ -16,7 +16,9 @@
  */
 import type { AppData, Basemap } from '../data/types.ts';
 import type { MapView } from '../map/map-view.ts';
+import type { Box } from '../scene/labels.ts';
 import type { Scene } from '../scene/scene.ts';
+import { browserMeasure, controlBoxes, overlayBoxes } from './frame.ts';
 import { afterTimeOnScreen, nearViewport } from './screen-time.ts';
 import { createSvgView, type SvgView } from './svg-view.ts';
 import { webglSupported } from './webgl-support.ts';
@@ -59,6 +61,8 @@ export interface RendererHostOptions {
   /** The element whose time on screen counts for the watchdog (#map-wrap). */
   watchEl: HTMLElement;
   onSiteClick: (id: string) => void;
+  /** The page's elements over the map (the tool bar, the callout): labels keep clear of them. */
+  overlays: () => readonly Element[];
   /** The SVG map failed while it is the only renderer. */
   onFatal: (err: unknown) => void;
 }
@@ -91,8 +95,18 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
     for (const fn of [...listeners]) fn(status);
   };
 
+  // What covers the map, the same for both renderers (frame.ts), so labels stay put at the handover.
+  const reserved = (): Box[] => [
+    ...overlayBoxes(container, opts.overlays()),
+    ...controlBoxes(container.clientWidth, container.clientHeight, document.documentElement.dir === 'rtl'),
+  ];
+
+  const measure = () => browserMeasure(document.documentElement.dir === 'rtl');
+
   const svg: SvgView = createSvgView({
     host: staticEl,
+    reserved,
+    measure,
     data: opts.data,
     basemap: opts.basemap,
     onSiteClick: opts.onSiteClick,
@@ -133,6 +147,8 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
         // Inside an article a one-finger swipe or a plain wheel must scroll the article, not the map.
         cooperativeGestures: embedded,
         onSiteClick: opts.onSiteClick,
+        reserved,
+        measure,
         onDrawn(scene, selected) {
           if (failed || webgl !== mine) return;
           // Take over only once the WebGL map shows what the SVG map shows: no flash of an older date.
@@ -175,6 +191,16 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
     if (current) mine.show(current.scene, current.selected);
   };
 
+  // Labels are laid out with the browser's metrics of the shipped fonts: when a font arrives, again.
+  const relayout = () => {
+    if (status.kind === 'svg') svg.refresh();
+    webgl?.refresh();
+  };
+  document.fonts?.addEventListener('loadingdone', relayout);
+  // And when something over the map changes size (the tool bar in another language, the callout's text).
+  let watched = false;
+  const overlaysSeen = new ResizeObserver(relayout);
+
   return {
     status: () => status,
     subscribe(fn) {
@@ -183,6 +209,10 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
     },
     show(scene, selected) {
       current = { scene, selected };
+      if (!watched) {
+        watched = true;
+        for (const el of opts.overlays()) overlaysSeen.observe(el);
+      }
       if (status.kind === 'svg') {
         try {
           svg.show(scene, selected);

@@ -6,12 +6,15 @@
  * size or the theme changes.
  */
 import type { AppData, Basemap } from '../data/types.ts';
+import type { Box, MeasureText } from '../scene/labels.ts';
 import type { Scene } from '../scene/scene.ts';
 import { type StaticMapOptions, type StaticMapParts, staticMapParts } from '../static/render-svg.ts';
 
 export interface SvgView {
   /** Draws the scene (on the next frame; several calls in one frame draw once). */
   show(scene: Scene, selected: string | null): void;
+  /** Draws the last scene again (the fonts arrived: the labels are measured anew). */
+  refresh(): void;
   /** Stops drawing (the WebGL map is on screen) or starts again, redrawing in full. */
   setActive(active: boolean): void;
   destroy(): void;
@@ -21,6 +24,9 @@ export interface SvgViewOptions {
   host: HTMLElement;
   data: AppData;
   basemap: Partial<Basemap>;
+  /** Boxes over the map that labels keep clear of (render/frame.ts). */
+  reserved: () => Box[];
+  measure: () => MeasureText | undefined;
   /** Called after each drawing, with what was drawn. */
   onDrawn: (scene: Scene, selected: string | null) => void;
   onSiteClick: (siteId: string) => void;
@@ -99,6 +105,8 @@ export function createSvgView(opts: SvgViewOptions): SvgView {
       selected,
       width,
       height,
+      reserved: opts.reserved(),
+      measure: opts.measure(),
       idPrefix: ID,
     };
     const full = !drawn || drawn.baseKey !== baseKey || !host.contains(drawn.svg);
@@ -136,6 +144,9 @@ export function createSvgView(opts: SvgViewOptions): SvgView {
       // The first drawing is synchronous: it replaces the prerendered map at once, and a failure there is the caller's.
       if (!drawn && active) draw();
       else schedule();
+    },
+    refresh() {
+      schedule();
     },
     setActive(on) {
       if (on === active) return;

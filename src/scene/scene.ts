@@ -175,7 +175,8 @@ function siteAt(input: SceneInput, f: AppData['presence']['features'][number], i
     lastKnown,
     whyUnplaced: position ? null : p.location.note[lang] || p.location.note.en,
     deadlines: deadlinesFor(input.data, f.id, lang),
-    rank: (state ? STATUS_ORDER[state.status] : 9) * 100 + i,
+    // Ain al-Asad, the base the story follows (it has the callout), is labelled first whatever its status.
+    rank: f.id === AIN_SITE ? -1 : (state ? STATUS_ORDER[state.status] : 9) * 100 + i,
   };
   return site;
 }

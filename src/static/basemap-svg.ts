@@ -2,7 +2,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Basemap } from '../data/types.ts';
 import type { Palette } from '../theme/palette.ts';
-import type { StaticProjection } from './projection.ts';
+import type { StaticProjection } from '../scene/projection.ts';
 import { attrs } from './svg-escape.ts';
 
 /** Simplification tolerance (px) per layer: coasts and borders stay crisp, the quiet lines simplify harder. */

@@ -1,28 +1,24 @@
 /** The facts layers of the SVG renderer, drawn from the scene: the north-east Syria zone, Ain al-Asad's footprint and the sites. */
 import type { AppData } from '../data/types.ts';
 import type { Scene, SceneSite } from '../scene/scene.ts';
-import { FOOTPRINT, LABEL, SITE, siteExtent, siteRadius, siteStyle, ZONE } from '../scene/symbology.ts';
-import type { Box, LabelRequest } from './labels.ts';
-import type { StaticProjection } from './projection.ts';
+import { sitesInFrame } from '../scene/label-layout.ts';
+import { FOOTPRINT, SITE, siteRadius, siteStyle, ZONE } from '../scene/symbology.ts';
+import type { StaticProjection } from '../scene/projection.ts';
 import { attrs, esc } from './svg-escape.ts';
 
 export interface FactsLayer {
   defs: string;
   svg: string;
-  /** Symbol boxes that labels must not cover. */
-  taken: Box[];
-  /** Labels in placement order: the sites first, then the zone. */
-  labels: LabelRequest[];
 }
 
 function zoneSvg(scene: Scene, data: AppData, proj: StaticProjection, id: string) {
   const zone = scene.zone && data.zone.features.find((f) => f.id === scene.zone!.id);
-  if (!scene.zone || !zone) return { defs: '', svg: '', label: null };
+  if (!scene.zone || !zone) return { defs: '', svg: '' };
   const p = scene.palette;
   const color = p.zone[scene.zone.control];
   const path = proj.path(0.5);
   const d = path(zone as never);
-  if (!d) return { defs: '', svg: '', label: null };
+  if (!d) return { defs: '', svg: '' };
   const { tile, width } = ZONE.hatch;
   const defs =
     `<pattern id="${id}-hatch" width="${tile}" height="${tile}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
@@ -33,30 +29,7 @@ function zoneSvg(scene: Scene, data: AppData, proj: StaticProjection, id: string
     `<path${attrs({ d, fill: `url(#${id}-hatch)`, 'fill-opacity': ZONE.hatch.opacity, 'fill-rule': 'evenodd' })}/>` +
     `<path${attrs({ d, fill: 'none', stroke: color, 'stroke-width': ZONE.line.width, 'stroke-dasharray': ZONE.line.dash.join(' '), 'stroke-opacity': ZONE.line.opacity })}/>` +
     '</g>';
-  const [cx, cy] = scene.zone.labelAt
-    ? (proj.point(scene.zone.labelAt) ?? path.centroid(zone as never))
-    : path.centroid(zone as never);
-  const label: LabelRequest = {
-    text: scene.zone.label,
-    sub: scene.zone.sub,
-    x: cx,
-    y: cy,
-    offset: 0,
-    sides: ['below', 'above'],
-    // Sites sit inside the zone and are labelled first: try a few spots around the centre before giving up.
-    alternatives: [
-      [cx, cy + 30],
-      [cx, cy - 30],
-      [cx - 40, cy],
-      [cx + 40, cy],
-      [cx - 40, cy + 30],
-      [cx + 40, cy + 30],
-    ],
-    size: LABEL.zone.size,
-    rtl: scene.lang === 'ar',
-    extra: attrs({ fill: p.zoneText, 'font-weight': 600 }),
-  };
-  return { defs, svg, label };
+  return { defs, svg };
 }
 
 function footprintSvg(scene: Scene, data: AppData, proj: StaticProjection): string {
@@ -92,7 +65,7 @@ function siteSvg(scene: Scene, site: SceneSite, x: number, y: number, r: number,
   return `${g}</g>`;
 }
 
-/** The zone, the footprint and the site symbols, with label requests for the sites and the zone. */
+/** The zone, the footprint and the site symbols (their labels are the label layout's: scene/label-layout.ts). */
 export function factsSvg(
   scene: Scene,
   data: AppData,
@@ -100,34 +73,9 @@ export function factsSvg(
   opts: { zoom: number; id: string; selected?: string | null },
 ): FactsLayer {
   const zone = zoneSvg(scene, data, proj, opts.id);
-  const byId = new Map(scene.sites.map((s) => [s.id, s]));
-  const placed = scene.drawOrder
-    .map((id) => byId.get(id)!)
-    .map((site) => ({ site, xy: proj.point(site.position!), r: siteRadius(site.kind, opts.zoom) }))
-    .filter((s): s is { site: SceneSite; xy: [number, number]; r: number } => !!s.xy);
-  const taken: Box[] = [];
-  const symbols: string[] = [];
   // drawOrder is bottom to top, so the most important symbols end up on top.
-  for (const { site, xy, r } of placed) {
-    const [x, y] = xy;
-    symbols.push(siteSvg(scene, site, x, y, r, site.id === opts.selected));
-    const rr = siteExtent(site.kind, opts.zoom, site.precision) + 0.5;
-    taken.push({ x0: x - rr, y0: y - rr, x1: x + rr, y1: y + rr });
-  }
-  // Labels the other way round: the most important placed first.
-  const labels: LabelRequest[] = [...placed].reverse().map(({ site, xy }) => ({
-    text: site.label,
-    ...(site.sub ? { sub: site.sub } : {}),
-    x: xy[0],
-    y: xy[1],
-    offset: siteExtent(site.kind, opts.zoom, site.precision) + 2,
-    size: LABEL.site.size,
-    rtl: scene.lang === 'ar',
-    extra:
-      site.state!.status === 'withdrawn'
-        ? ` class="site-label withdrawn" fill-opacity="0.75" data-site="${esc(site.id)}"`
-        : ` class="site-label" data-site="${esc(site.id)}"`,
-  }));
-  if (zone.label) labels.push(zone.label);
-  return { defs: zone.defs, svg: zone.svg + footprintSvg(scene, data, proj) + symbols.join(''), taken, labels };
+  const symbols = sitesInFrame(scene, proj).map(({ site, xy: [x, y] }) =>
+    siteSvg(scene, site, x, y, siteRadius(site.kind, opts.zoom), site.id === opts.selected),
+  );
+  return { defs: zone.defs, svg: zone.svg + footprintSvg(scene, data, proj) + symbols.join('') };
 }

@@ -3,7 +3,7 @@ import { STATUSES } from '../data/schema.ts';
 import { formatDate, formatNumber, t } from '../i18n/index.ts';
 import type { Scene } from '../scene/scene.ts';
 import { BASIS_FILL_OPACITY, HOLLOW_STATUS, SITE, ZONE } from '../scene/symbology.ts';
-import { type Box, overlaps, textWidth } from './labels.ts';
+import { type Box, overlaps, textWidth } from '../scene/labels.ts';
 import { attrs, esc, num } from './svg-escape.ts';
 
 export interface LegendOptions {

@@ -10,12 +10,13 @@ import { t } from '../i18n/index.ts';
 import { type Scene, sceneAt } from '../scene/scene.ts';
 import { fitView } from '../state/view.ts';
 import type { ThemeName } from '../theme/palette.ts';
-import { cityLabels, countryLabels } from './base-labels.ts';
 import { basemapSvg } from './basemap-svg.ts';
 import { factsSvg } from './facts-svg.ts';
-import { type Box, overlaps, type Placed, placeLabels } from './labels.ts';
+import type { Box, LabelKind, MeasureText } from '../scene/labels.ts';
+import { type LaidLabel, labelLayout } from '../scene/label-layout.ts';
+import { cityDotSvg, labelGroup, labelSvg, leaderSvg } from './labels-svg.ts';
 import { legendSvg } from './legend-svg.ts';
-import { staticProjection } from './projection.ts';
+import { staticProjection } from '../scene/projection.ts';
 import { attrs, esc } from './svg-escape.ts';
 
 export interface StaticMapOptions {
@@ -38,6 +39,10 @@ export interface StaticMapOptions {
   idPrefix?: string;
   /** Leave out width and height so CSS sizes the SVG (the viewBox keeps the aspect ratio). */
   fluid?: boolean;
+  /** Boxes over the map that labels keep clear of (the tool bar, the map's buttons, a callout), in px. */
+  reserved?: readonly Box[];
+  /** The browser's text metrics (render/frame.ts), for a layout the WebGL map can match. */
+  measure?: MeasureText;
 }
 
 export const FONT_FAMILY = 'Noto Sans, Noto Sans Arabic, sans-serif';
@@ -57,42 +62,6 @@ export interface StaticMapParts {
   desc: string;
 }
 
-/**
- * The base map's label candidates (country names, cities), which depend on the size, the language and
- * the theme but not on the date: kept per base map, so that a redraw for another date (the live SVG
- * map, the print view) does not measure every country's area and centre again.
- */
-type BaseCandidates = {
-  countries: ReturnType<typeof countryLabels>;
-  capitals: ReturnType<typeof cityLabels>;
-  towns: ReturnType<typeof cityLabels>;
-};
-const candidates = new WeakMap<object, Map<string, BaseCandidates>>();
-
-function baseCandidates(
-  proj: ReturnType<typeof staticProjection>,
-  basemap: Partial<Basemap>,
-  lang: Lang,
-  p: Scene['palette'],
-  key: string,
-): BaseCandidates {
-  let byKey = candidates.get(basemap);
-  if (!byKey) {
-    byKey = new Map();
-    candidates.set(basemap, byKey);
-  }
-  let c = byKey.get(key);
-  if (!c) {
-    c = {
-      countries: countryLabels(proj, basemap, lang, p),
-      capitals: cityLabels(proj, basemap, lang, p, 1),
-      towns: cityLabels(proj, basemap, lang, p, 2),
-    };
-    byKey.set(key, c);
-  }
-  return c;
-}
-
 /** The scene an options object asks for. */
 function sceneOf(o: StaticMapOptions): Scene {
   return o.scene ?? sceneAt({ data: o.data, basemap: o.basemap }, o.date, o.lang, o.theme);
@@ -107,34 +76,28 @@ export function staticMapParts(o: StaticMapOptions, part: { base: boolean } = { 
   const proj = staticProjection(w, h);
   const { zoom } = fitView(w, h);
   const facts = factsSvg(scene, o.data, proj, { zoom, id, selected: o.selected ?? null });
-  const taken: Box[] = [...facts.taken];
   const bottom = o.legend ? 22 : 0; // the source line
-  const bounds: Box = { x0: 4, y0: 4, x1: w - 4, y1: h - 4 - bottom };
-  // Most important first: each later label only takes room that is still free. Capitals lead: there
-  // are few, and a map of Iraq without Baghdad orients no one.
-  const base = baseCandidates(proj, o.basemap, lang, p, `${w}x${h}|${lang}|${scene.theme}`);
-  let capitals = placeLabels(base.capitals, taken, bounds);
-  const sites = placeLabels(facts.labels, taken, bounds);
-  const rank2 = base.towns;
   let legend: { svg: string; box: Box } | null = null;
-  if (o.legend) {
-    // The legend takes the corner that hides the least: sites and their labels weigh most.
-    const dot = (x: number, y: number, r: number): Box => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
-    const avoid = [
-      ...facts.taken.map((box) => ({ box, weight: 10 })),
-      ...sites.map((l) => ({ box: l.box, weight: 10 })),
-      ...capitals.map((l) => ({ box: l.box, weight: 3 })),
-      ...rank2.map((c) => ({ box: dot(c.x, c.y, 3), weight: 1 })),
-    ];
-    legend = legendSvg({ scene, width: w, height: h, id, avoid, bottom });
-    const lb = legend.box;
-    capitals = capitals.filter((c) => !overlaps(c.box, lb));
-    taken.push(lb);
-  }
-  const countries = placeLabels(base.countries, taken, bounds);
-  const towns = placeLabels(rank2, taken, bounds);
-  const cities = [...capitals, ...towns];
-  const join = (items: Placed[], key: 'svg' | 'anchor') => items.map((i) => i[key] ?? '').join('');
+  const layout = labelLayout(
+    scene,
+    o.data,
+    o.basemap,
+    {
+      width: w,
+      height: h,
+      reserved: [...(o.reserved ?? []), ...(bottom ? [{ x0: 0, y0: h - bottom - 4, x1: w, y1: h }] : [])],
+      measure: o.measure,
+    },
+    o.legend
+      ? (avoid) => {
+          // The legend takes the corner that hides the least: sites and their labels weigh most.
+          legend = legendSvg({ scene, width: w, height: h, id, avoid, bottom });
+          return legend.box;
+        }
+      : undefined,
+  );
+  const of = (...kinds: LabelKind[]) => layout.labels.filter((l) => kinds.includes(l.req.kind));
+  const text = (items: LaidLabel[]) => items.map((l) => labelSvg(l, p)).join('');
   const halo = (color: string, width: number) =>
     attrs({ stroke: color, 'stroke-width': width, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
   const title = o.title ?? scene.title;
@@ -148,14 +111,17 @@ export function staticMapParts(o: StaticMapOptions, part: { base: boolean } = { 
     `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(scene.alt)}</desc>`,
     `<defs>${facts.defs}</defs>`,
   ].join('');
+  const cities = of('capital', 'town');
   const under = [
-    `<g class="labels countries"${halo(p.landFocus, 2.5)}>${join(countries, 'svg')}</g>`,
-    `<g class="cities">${join(cities, 'anchor')}</g>`,
+    labelGroup('countries', 'country', p, text(of('country'))),
+    `<g class="cities">${cities.map((l) => cityDotSvg(l, p)).join('')}</g>`,
   ].join('');
+  const sites = of('site', 'zone');
   const labels = [
-    `<g class="labels cities"${attrs({ fill: p.cityText })}${halo(p.cityHalo, 3)}>${join(cities, 'svg')}</g>`,
-    `<g class="labels sites"${attrs({ 'font-weight': 600, fill: p.siteText })}${halo(p.siteHalo, 3)}>${join(sites, 'svg')}</g>`,
-    legend?.svg ?? '',
+    `<g class="leaders">${sites.map((l) => leaderSvg(l, p)).join('')}${cities.map((l) => leaderSvg(l, p)).join('')}</g>`,
+    labelGroup('cities', 'town', p, text(cities)),
+    labelGroup('sites', 'site', p, text(sites)),
+    (legend as { svg: string } | null)?.svg ?? '',
     footer,
   ].join('');
   return {

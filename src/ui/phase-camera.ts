@@ -1,7 +1,7 @@
 /**
  * "Zoom to this phase": moves the camera to the view the timeline gives the current phase, and
  * "Reset view". Only on request, never on its own, so it never fights the reader's pan and zoom.
- * Shown only while the camera can move (the WebGL map is on screen; the SVG map has one fixed view).
+ * Usable only while the camera can move (the WebGL map is on screen; the SVG map has one fixed view).
  */
 import type { AppData } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
@@ -19,9 +19,14 @@ export function mountPhaseCamera(tools: HTMLElement, data: AppData, store: Store
     const phase = phaseAt(data.timeline, date);
     setText(focus, t(lang, 'map.phaseView'));
     setText(reset, t(lang, 'map.resetView'));
-    const running = renderer.status().camera;
-    focus.hidden = !running || !phase?.camera;
-    reset.hidden = !running;
+    // Shown (disabled) while the WebGL map loads, so the tool bar keeps its size when it takes over and
+    // the labels laid out around it stay put; gone only where the SVG map is the renderer for good.
+    const st = renderer.status();
+    const never = st.ready && !st.camera;
+    focus.hidden = never || !phase?.camera;
+    reset.hidden = never;
+    focus.disabled = !st.camera;
+    reset.disabled = !st.camera;
   };
   focus.addEventListener('click', () => {
     const camera = phaseAt(data.timeline, store.get().date)?.camera;

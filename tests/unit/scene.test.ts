@@ -108,10 +108,11 @@ describe('scene rules', () => {
     }
   });
 
-  it('puts the most important site on top: present last in draw order, withdrawn first', () => {
+  it('puts the most important site on top: Ain al-Asad (the base with the callout) last in draw order, then present, withdrawn first', () => {
     const scene = sceneAt(fixture, '2026-02-11', 'en', 'light');
     const status = (id: string) => scene.sites.find((s) => s.id === id)!.state!.status;
-    const order = scene.drawOrder.map(status);
+    const order = scene.drawOrder.filter((id) => id !== 'ain-al-asad').map(status);
+    expect(scene.drawOrder.at(-1)).toBe('ain-al-asad');
     expect(order[0]).toBe('withdrawn');
     expect(order.at(-1)).toBe('present');
   });

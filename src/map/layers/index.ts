@@ -2,7 +2,7 @@
 import type { LayerFactory } from '../layer-types.ts';
 import { ainAlAsadLayer } from './ain-al-asad.ts';
 import { basemapLayer } from './basemap.ts';
-import { placeLabelsLayer } from './place-labels.ts';
+import { labelsLayer } from './labels.ts';
 import { presenceLayer } from './presence.ts';
 import { threatZoneLayer } from './threat-zone.ts';
 
@@ -10,6 +10,6 @@ export const LAYERS: readonly LayerFactory[] = [
   basemapLayer,
   threatZoneLayer,
   ainAlAsadLayer,
-  placeLabelsLayer,
+  labelsLayer,
   presenceLayer,
 ];

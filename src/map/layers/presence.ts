@@ -2,19 +2,17 @@
  * Coalition presence: one symbol per drawn site, coloured by its status at the date and filled by its
  * basis (confirmed solid, reported half, announced hollow), through feature-state so a slider step
  * costs no re-tiling; a dotted ring where only the nearby town's position is known; the selected
- * site's ring; the labels. Everything comes from the scene and the symbology; only what changed is
+ * site's ring. Their labels are the label layout's (layers/labels.ts). Everything comes from the scene and the symbology; only what changed is
  * sent to the map.
  */
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, MapLayerMouseEvent } from 'maplibre-gl';
 import { BASES, STATUSES } from '../../data/schema.ts';
 import type { Scene, SceneSite } from '../../scene/scene.ts';
-import { LABEL, RADIUS_ZOOMS, SITE, SITE_RADIUS, siteStyle } from '../../scene/symbology.ts';
-import { FONT_BOLD } from '../fonts.ts';
+import { RADIUS_ZOOMS, SITE, SITE_RADIUS, siteStyle } from '../../scene/symbology.ts';
 import { ringImage } from '../hatch.ts';
 import { changed, circlePaint, type LayerContext, type MapLayer } from '../layer-types.ts';
 
 const SRC = 'presence';
-const LABELS = 'presence-labels';
 const RINGS = 'presence-rings';
 /** The feature-state status of a site that is not drawn at the date (before its first period). */
 const NONE = 'none';
@@ -131,23 +129,6 @@ export function presenceLayers(scene: Scene): LayerSpecification[] {
         strokeColor: p.highlight,
       }),
     },
-    {
-      id: 'presence-label',
-      type: 'symbol',
-      source: LABELS,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [FONT_BOLD],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL.site.size - 1, 8, 14],
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.9,
-        'text-justify': 'auto',
-        'text-max-width': 12,
-        'symbol-sort-key': ['get', 'rank'],
-        'text-optional': true,
-      },
-      paint: { 'text-halo-width': LABEL.site.haloWidth, 'text-color': p.siteText, 'text-halo-color': p.siteHalo },
-    },
   ];
 }
 
@@ -175,7 +156,6 @@ function points(sites: SceneSite[], props: (s: SceneSite) => Record<string, stri
 export function presenceLayer(): MapLayer {
   const theme = changed<string>();
   const selection = changed<string | null>();
-  const labels = changed<string>();
   const rings = changed<string>();
   const featureState = new Map<string, string>();
   return {
@@ -190,7 +170,6 @@ export function presenceLayer(): MapLayer {
         data: points(mapped, (s) => ({ id: s.id, kind: s.kind })) as never,
         promoteId: 'id',
       });
-      map.addSource(LABELS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addSource(RINGS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       addRings(ctx, scene);
       for (const layer of presenceLayers(scene)) map.addLayer(layer);
@@ -232,13 +211,6 @@ export function presenceLayer(): MapLayer {
       const approx = drawn.filter((s) => s.precision === 'approximate');
       if (rings(approx.map((s) => s.id).join(','))) {
         (map.getSource(RINGS) as GeoJSONSource).setData(points(approx, (s) => ({ kind: s.kind })));
-        drew = true;
-      }
-      const text = (s: SceneSite) => (s.sub ? `${s.label}\n${s.sub}` : s.label);
-      if (labels(drawn.map((s) => `${s.id}:${text(s)}`).join('|'))) {
-        (map.getSource(LABELS) as GeoJSONSource).setData(
-          points(drawn, (s) => ({ id: s.id, label: text(s), rank: s.rank })),
-        );
         drew = true;
       }
       return drew;

@@ -1,19 +1,18 @@
 /**
  * North-east Syria, the area the 2024 statement names as the source of the IS threat: a tinted,
- * hatched area in the colour of who held it at the date, its label, and the al-Hol camp. There is one
+ * hatched area in the colour of who held it at the date, and the al-Hol camp (its label is the label
+ * layout's, layers/labels.ts). There is one
  * zone, so its colour is a plain paint value set when the holder changes: a feature-state colour
  * would cost the fill and line shaders a variant of their own (issue 8).
  */
-import { geoCentroid } from 'd3-geo';
-import type { ExpressionSpecification, GeoJSONSource, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Scene } from '../../scene/scene.ts';
-import { dashInWidths, LABEL, ZONE } from '../../scene/symbology.ts';
-import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
+import { dashInWidths, ZONE } from '../../scene/symbology.ts';
+import { FONT_REGULAR } from '../fonts.ts';
 import { hatchImage } from '../hatch.ts';
 import { changed, circlePaint, featureColor, type LayerContext, type MapLayer, nameField } from '../layer-types.ts';
 
 const SRC = 'zone';
-const LABEL_SRC = 'zone-label';
 const IS_ZONE: ExpressionSpecification = ['==', ['get', 'role'], 'zone'];
 
 function colorOf(scene: Scene): string {
@@ -25,23 +24,6 @@ function setHatch(ctx: LayerContext, scene: Scene): void {
   ctx.map.addImage('zone-hatch', hatchImage(colorOf(scene), ZONE.hatch.tile, ZONE.hatch.width), {
     pixelRatio: 2,
   });
-}
-
-function labelData(ctx: LayerContext, scene: Scene) {
-  const z = scene.zone;
-  const feature = z && ctx.data.zone.features.find((f) => f.id === z.id);
-  if (!z || !feature) return { type: 'FeatureCollection' as const, features: [] };
-  const at = z.labelAt ?? (geoCentroid(feature as never) as [number, number]);
-  return {
-    type: 'FeatureCollection' as const,
-    features: [
-      {
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: at },
-        properties: { label: `${z.label}\n${z.sub}` },
-      },
-    ],
-  };
 }
 
 /** The zone's layers, from the symbology, in the scene's palette and language. */
@@ -103,21 +85,6 @@ export function zoneLayers(scene: Scene): LayerSpecification[] {
       },
       paint: { 'text-halo-width': 1.4 },
     },
-    {
-      id: 'zone-label',
-      type: 'symbol',
-      source: LABEL_SRC,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [FONT_BOLD],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 4, LABEL.zone.size, 8, 15],
-        'text-max-width': 9,
-        'text-letter-spacing': 0.02,
-        // Placed before the site and city labels (see onTop), which then make room around it.
-        'text-allow-overlap': true,
-      },
-      paint: { 'text-halo-width': 1.6 },
-    },
   ];
 }
 
@@ -131,13 +98,12 @@ export function threatZoneLayer(): MapLayer {
     const { map } = ctx;
     map.setPaintProperty('zone-points', 'circle-color', featureColor(p.zoneText));
     map.setPaintProperty('zone-points', 'circle-stroke-color', featureColor(p.siteStroke));
-    for (const id of ['zone-points-label', 'zone-label']) {
+    for (const id of ['zone-points-label']) {
       map.setPaintProperty(id, 'text-color', p.zoneText);
       map.setPaintProperty(id, 'text-halo-color', p.siteHalo);
     }
   };
   return {
-    onTop: ['zone-label'],
     add(ctx, scene) {
       const { map } = ctx;
       theme(scene.theme);
@@ -150,7 +116,6 @@ export function threatZoneLayer(): MapLayer {
         properties: { id: f.id, role: f.properties.role, name: f.properties.name },
       }));
       map.addSource(SRC, { type: 'geojson', data: { type: 'FeatureCollection', features } as never, promoteId: 'id' });
-      map.addSource(LABEL_SRC, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       setHatch(ctx, scene);
       for (const layer of zoneLayers(scene)) map.addLayer(layer);
       paint(ctx, scene);
@@ -168,9 +133,9 @@ export function threatZoneLayer(): MapLayer {
         map.setPaintProperty('zone-line', 'line-color', colorOf(scene));
         drew = true;
       }
-      if (label(`${scene.lang}|${scene.zone?.label}|${scene.zone?.sub}`)) {
+      // The zone's own label is the label layout's (labels.ts); al-Hol's, seen only zoomed in, follows the language.
+      if (label(scene.lang)) {
         map.setLayoutProperty('zone-points-label', 'text-field', nameField(scene.lang));
-        (map.getSource(LABEL_SRC) as GeoJSONSource).setData(labelData(ctx, scene));
         drew = true;
       }
       return drew;

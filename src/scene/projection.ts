@@ -1,6 +1,7 @@
 /**
- * The SVG map's camera: the same Web Mercator view as the WebGL map (src/state/view.ts), so the
- * prerendered SVG lines up pixel for pixel with the MapLibre map that replaces it.
+ * The camera both renderers share: the same Web Mercator view as the WebGL map (src/state/view.ts), so
+ * the SVG map lines up pixel for pixel with the MapLibre map that replaces it, and the label layout
+ * (label-layout.ts) computed in it holds for both.
  */
 import {
   type GeoPath,
@@ -10,20 +11,25 @@ import {
   geoMercator,
   geoPath,
 } from 'd3-geo';
-import { fitView, mercatorScale } from '../state/view.ts';
+import { fitView, mercatorScale, type View } from '../state/view.ts';
 import { simplify } from './simplify.ts';
 
 /** A projection to pixels plus geoPath factories that draw in it. */
 export interface StaticProjection {
   /** [lon, lat] → [x, y] in pixels, or null if it cannot be projected. */
   point: (lonLat: readonly [number, number]) => [number, number] | null;
+  /** [x, y] in pixels → [lon, lat]. */
+  invert: (xy: readonly [number, number]) => [number, number];
   /** An SVG path-data generator; tolerance (px) simplifies lines and rings by Douglas–Peucker. */
   path: (tolerance?: number) => GeoPath<unknown, GeoPermissibleObjects>;
 }
 
-/** The fitted camera for a width × height viewport, with planar clipping just outside the edges. */
-export function staticProjection(width: number, height: number): StaticProjection {
-  const { center, zoom } = fitView(width, height);
+/**
+ * A width × height viewport at a camera (default: the fitted regional view), with planar clipping just
+ * outside the edges.
+ */
+export function staticProjection(width: number, height: number, view: View = fitView(width, height)): StaticProjection {
+  const { center, zoom } = view;
   const mercator = geoMercator()
     .scale(mercatorScale(zoom))
     .center(center)
@@ -64,5 +70,9 @@ export function staticProjection(width: number, height: number): StaticProjectio
     };
     return geoPath({ stream }).digits(1);
   };
-  return { point, path };
+  const invert = (xy: readonly [number, number]): [number, number] => {
+    const p = mercator.invert!([xy[0], xy[1]])!;
+    return [p[0], p[1]];
+  };
+  return { point, invert, path };
 }

@@ -1,0 +1,65 @@
+/**
+ * What covers the map, as boxes the label layout keeps clear of, the same for both renderers so the
+ * WebGL map takes over with the labels where the SVG map had them: the page's overlays (tool bar,
+ * Ain al-Asad's callout) measured where they are, and the WebGL map's own controls (zoom buttons,
+ * credit) by rule, since the SVG map is drawn before they exist.
+ */
+import type { Box, MeasureText } from '../scene/labels.ts';
+
+/** Below this frame width MapLibre's credit is folded to its (i) button. */
+export const COMPACT_CREDIT_WIDTH = 640;
+
+/** The zoom buttons (top right, mirrored on right-to-left pages) and the credit (bottom). */
+export function controlBoxes(width: number, height: number, rtl: boolean): Box[] {
+  const mirror = (b: Box): Box => (rtl ? { x0: width - b.x1, y0: b.y0, x1: width - b.x0, y1: b.y1 } : b);
+  const zoom: Box = { x0: width - 10 - 29 - 4, y0: 0, x1: width, y1: 10 + 59 + 4 };
+  const credit: Box =
+    width < COMPACT_CREDIT_WIDTH
+      ? { x0: width - 10 - 24 - 4, y0: height - 10 - 24 - 4, x1: width, y1: height }
+      : { x0: width - 370, y0: height - 36, x1: width, y1: height };
+  return [mirror(zoom), mirror(credit)];
+}
+
+/** The boxes of elements over the map, relative to it (those that do not overlap it are left out). */
+export function overlayBoxes(map: Element, overlays: readonly Element[]): Box[] {
+  const m = map.getBoundingClientRect();
+  const out: Box[] = [];
+  for (const el of overlays) {
+    if ((el as HTMLElement).hidden || !el.isConnected) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const b = { x0: r.left - m.left - 4, y0: r.top - m.top - 4, x1: r.right - m.left + 4, y1: r.bottom - m.top + 4 };
+    if (b.x1 <= 0 || b.y1 <= 0 || b.x0 >= m.width || b.y0 >= m.height) continue;
+    out.push(b);
+  }
+  return out;
+}
+
+let canvas: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
+
+/**
+ * The browser's widths of label text in the shipped fonts (what both the SVG map and MapLibre draw
+ * with), or undefined until the fonts are loaded: a layout from fallback-font metrics would differ
+ * from the one drawn once they arrive. Cached per text, size and weight.
+ */
+export function browserMeasure(rtl: boolean): MeasureText | undefined {
+  if (canvas === undefined) canvas = document.createElement('canvas').getContext('2d');
+  const ctx = canvas;
+  const fonts = document.fonts;
+  if (!ctx || !fonts) return undefined;
+  const faces = rtl
+    ? ['400 12px "Noto Sans Arabic"', '600 12px "Noto Sans Arabic"']
+    : ['400 12px "Noto Sans"', '600 12px "Noto Sans"'];
+  if (!faces.every((f) => fonts.check(f, rtl ? 'ب' : 'a'))) return undefined;
+  return (text, size, bold) => {
+    const key = `${bold ? 6 : 4}|${size}|${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      ctx.font = `${bold ? 600 : 400} ${size}px "Noto Sans", "Noto Sans Arabic", sans-serif`;
+      w = ctx.measureText(text).width;
+      widths.set(key, w);
+    }
+    return w;
+  };
+}
