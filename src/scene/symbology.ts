@@ -70,6 +70,8 @@ export const LABEL = {
   site: { size: 12, haloWidth: 1.6 },
   zone: { size: 11.5 },
   city: { rank1: 12, rank2: 11 },
+  /** The line from a symbol to a label that had to move out (in the site text colour). */
+  leader: { width: 1, opacity: 0.85 },
 } as const;
 
 /** The radius of a site symbol at a zoom, interpolated as the WebGL map does it. */

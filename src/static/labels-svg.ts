@@ -1,6 +1,7 @@
 /** The label layout (scene/label-layout.ts) as SVG: text, city dots and leader lines, styled by kind from the palette. */
 import { LINE, type LabelKind, type Placed, SUB } from '../scene/labels.ts';
 import { cityDotRadius } from '../scene/label-layout.ts';
+import { LABEL } from '../scene/symbology.ts';
 import type { Palette } from '../theme/palette.ts';
 import { attrs, esc, num } from './svg-escape.ts';
 
@@ -81,5 +82,5 @@ export function cityDotSvg(placed: Placed, p: Palette): string {
 export function leaderSvg(placed: Placed, p: Palette): string {
   if (!placed.leader) return '';
   const [[x1, y1], [x2, y2]] = placed.leader;
-  return `<line${attrs({ x1: num(x1), y1: num(y1), x2: num(x2), y2: num(y2), stroke: p.siteText, 'stroke-width': 0.8, 'stroke-opacity': 0.7 })}/>`;
+  return `<line${attrs({ x1: num(x1), y1: num(y1), x2: num(x2), y2: num(y2), stroke: p.siteText, 'stroke-width': LABEL.leader.width, 'stroke-opacity': LABEL.leader.opacity })}/>`;
 }

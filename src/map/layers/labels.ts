@@ -10,6 +10,7 @@ import type { ExpressionSpecification, GeoJSONSource, LayerSpecification } from 
 import { type LabelLayout, labelLayout, cityDotRadius } from '../../scene/label-layout.ts';
 import { type Side, SUB } from '../../scene/labels.ts';
 import type { Scene } from '../../scene/scene.ts';
+import { LABEL } from '../../scene/symbology.ts';
 import { labelPaint } from '../../static/labels-svg.ts';
 import { fitView, type View } from '../../state/view.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
@@ -71,7 +72,7 @@ export function labelLayers(scene: Scene): LayerSpecification[] {
       id: 'label-leaders',
       type: 'line',
       source: LEADERS,
-      paint: { 'line-color': p.siteText, 'line-width': 0.8, 'line-opacity': 0.7 },
+      paint: { 'line-color': p.siteText, 'line-width': LABEL.leader.width, 'line-opacity': LABEL.leader.opacity },
     },
     {
       id: 'labels',
