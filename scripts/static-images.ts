@@ -98,7 +98,7 @@ export function prerender(inputs: StaticInputs): { svg: string; alt: string; dat
   const scene = sceneAt(inputs, date, 'en', 'light');
   const asOf = `${scene.fresh.asOfText} · ${scene.fresh.reportingEndsText}`;
   // What will cover it on the page: the map's controls, and the tool bar in its top corner (estimated).
-  const reserved = [...controlBoxes(opts.width, opts.height, false), { x0: 0, y0: 0, x1: 400, y1: 46 }];
+  const reserved = [...controlBoxes(opts.width, opts.height, 'en'), { x0: 0, y0: 0, x1: 400, y1: 46 }];
   const svg = renderStaticMap({ ...opts, scene, fluid: true, idPrefix: 'prerender', reserved });
   return { svg, alt: scene.alt, date, asOf };
 }

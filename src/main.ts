@@ -114,6 +114,7 @@ async function boot(): Promise<void> {
     watchEl: byId('map-wrap'),
     onSiteClick: (id) => store.set({ site: id }, 'push'),
     overlays: () => [byId('map-tools'), ...byId('map').querySelectorAll('.ain-callout')],
+    callout: () => byId('map').querySelector<HTMLElement>('.ain-callout'),
     onFatal: (err) => {
       setMapState('error');
       const message = err instanceof Error ? err.message : String(err);
@@ -140,7 +141,7 @@ async function boot(): Promise<void> {
   mountSiteDetails(side, data, store, sceneOf);
   mountLiveRegion(byId('app'), store, sceneOf);
   mountMapLabel(byId('map'), byId('map-desc'), store, sceneOf);
-  mountAinCallout(byId('map'), store, sceneOf);
+  mountAinCallout(byId('map'), store, sceneOf, renderer);
   mountPrintView({
     data,
     basemap,

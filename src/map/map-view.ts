@@ -9,7 +9,7 @@ import type { AppData, Basemap } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
 import type { Box, MeasureText } from '../scene/labels.ts';
 import type { Scene } from '../scene/scene.ts';
-import { fitView, REGION_BOUNDS } from '../state/view.ts';
+import { fitView, REGION_BOUNDS, type View } from '../state/view.ts';
 import { engineWorkerUrl } from './engine-worker.ts';
 import type { LayerContext } from './layer-types.ts';
 import { LAYERS } from './layers/index.ts';
@@ -33,6 +33,8 @@ export interface MapViewOptions {
   /** Boxes over the map that labels keep clear of (render/frame.ts). */
   reserved: () => Box[];
   measure: () => MeasureText | undefined;
+  /** Called after the camera moved (a pan, a zoom, a resize). */
+  onCamera: () => void;
   /** Called when WebGL is lost for good or the map fails; the caller switches to the SVG map. */
   onFailure: (reason: string) => void;
   cooperativeGestures: boolean;
@@ -44,6 +46,8 @@ export interface MapView {
   show(scene: Scene, selected: string | null): void;
   /** Lays the labels out again for the same scene (the fonts arrived). */
   refresh(): void;
+  /** The camera now. */
+  view(): View;
   /** Flies (or jumps, with reduced motion) to a camera. */
   showCamera(center: [number, number], zoom: number): void;
   resetView(): void;
@@ -203,6 +207,7 @@ function startMapView(opts: MapViewOptions): Promise<MapView> {
       for (const id of layers.flatMap((l) => l.onTop ?? [])) map.moveLayer(id);
       apply(true);
       map.on('idle', onIdle);
+      map.on('moveend', () => opts.onCamera());
       // Until the reader pans or zooms, the map keeps fitting the region when its box changes size
       // (web fonts arriving, a rotated phone, the host resizing the frame).
       let readerMoved = false;
@@ -234,6 +239,10 @@ function startMapView(opts: MapViewOptions): Promise<MapView> {
         },
         refresh() {
           apply();
+        },
+        view() {
+          const c = map.getCenter();
+          return { center: [c.lng, c.lat], zoom: map.getZoom() };
         },
         showCamera(center, zoom) {
           const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -4,19 +4,24 @@
  * Ain al-Asad's callout) measured where they are, and the WebGL map's own controls (zoom buttons,
  * credit) by rule, since the SVG map is drawn before they exist.
  */
+import type { Lang } from '../data/schema.ts';
 import type { Box, MeasureText } from '../scene/labels.ts';
 
 /** Below this frame width MapLibre's credit is folded to its (i) button. */
 export const COMPACT_CREDIT_WIDTH = 640;
 
+/** The credit's width when unfolded, by language (measured in Chromium: en 353, de 337, fr 393, ar 434 px). */
+const CREDIT_WIDTH: Record<Lang, number> = { en: 360, de: 360, fr: 400, ar: 440 };
+
 /** The zoom buttons (top right, mirrored on right-to-left pages) and the credit (bottom). */
-export function controlBoxes(width: number, height: number, rtl: boolean): Box[] {
+export function controlBoxes(width: number, height: number, lang: Lang): Box[] {
+  const rtl = lang === 'ar';
   const mirror = (b: Box): Box => (rtl ? { x0: width - b.x1, y0: b.y0, x1: width - b.x0, y1: b.y1 } : b);
   const zoom: Box = { x0: width - 10 - 29 - 4, y0: 0, x1: width, y1: 10 + 59 + 4 };
   const credit: Box =
     width < COMPACT_CREDIT_WIDTH
       ? { x0: width - 10 - 24 - 4, y0: height - 10 - 24 - 4, x1: width, y1: height }
-      : { x0: width - 370, y0: height - 36, x1: width, y1: height };
+      : { x0: width - 10 - CREDIT_WIDTH[lang] - 4, y0: height - 38, x1: width, y1: height };
   return [mirror(zoom), mirror(credit)];
 }
 

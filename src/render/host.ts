@@ -18,6 +18,8 @@ import type { AppData, Basemap } from '../data/types.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { Box } from '../scene/labels.ts';
 import type { Scene } from '../scene/scene.ts';
+import { type CalloutPlace, calloutPlace } from '../scene/label-layout.ts';
+import { lineBoxes } from '../scene/labels.ts';
 import { browserMeasure, controlBoxes, overlayBoxes } from './frame.ts';
 import { afterTimeOnScreen, nearViewport } from './screen-time.ts';
 import { createSvgView, type SvgView } from './svg-view.ts';
@@ -36,6 +38,8 @@ export interface RendererStatus {
   fallbackReason: string | null;
   /** The camera can move (a WebGL map is on screen). */
   camera: boolean;
+  /** Where Ain al-Asad's callout goes (a corner that hides no site), the base's point and the leader, px. */
+  callout: CalloutPlace | null;
 }
 
 export interface RendererHost {
@@ -63,6 +67,8 @@ export interface RendererHostOptions {
   onSiteClick: (id: string) => void;
   /** The page's elements over the map (the tool bar, the callout): labels keep clear of them. */
   overlays: () => readonly Element[];
+  /** Ain al-Asad's callout, which the host places in a corner that hides no site (status.callout). */
+  callout: () => HTMLElement | null;
   /** The SVG map failed while it is the only renderer. */
   onFatal: (err: unknown) => void;
 }
@@ -82,7 +88,14 @@ export const WEBGL_START_MS = 20_000;
 export function createRendererHost(opts: RendererHostOptions): RendererHost {
   const { container, staticEl } = opts;
   const listeners = new Set<(s: RendererStatus) => void>();
-  let status: RendererStatus = { kind: 'svg', date: null, ready: false, fallbackReason: null, camera: false };
+  let status: RendererStatus = {
+    kind: 'svg',
+    date: null,
+    ready: false,
+    fallbackReason: null,
+    camera: false,
+    callout: null,
+  };
   let current: { scene: Scene; selected: string | null } | null = null;
   let webgl: MapView | null = null;
   let restarts = 0;
@@ -90,16 +103,25 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
 
   const publish = (patch: Partial<RendererStatus>) => {
     const next = { ...status, ...patch };
-    if ((Object.keys(patch) as (keyof RendererStatus)[]).every((k) => next[k] === status[k])) return;
+    const same = (k: keyof RendererStatus) =>
+      k === 'callout' ? JSON.stringify(next[k]) === JSON.stringify(status[k]) : next[k] === status[k];
+    if ((Object.keys(patch) as (keyof RendererStatus)[]).every(same)) return;
     status = next;
     for (const fn of [...listeners]) fn(status);
   };
 
   // What covers the map, the same for both renderers (frame.ts), so labels stay put at the handover.
-  const reserved = (): Box[] => [
-    ...overlayBoxes(container, opts.overlays()),
-    ...controlBoxes(container.clientWidth, container.clientHeight, document.documentElement.dir === 'rtl'),
-  ];
+  // Measured once and kept until something over the map or the map itself changes size, or the
+  // language (the tool bar moves to the other side): a slider step then forces no layout to learn it.
+  let covered: Box[] | null = null;
+  const reserved = (): Box[] =>
+    (covered ??= [
+      ...overlayBoxes(container, opts.overlays()),
+      ...controlBoxes(container.clientWidth, container.clientHeight, current?.scene.lang ?? 'en'),
+      // Labels keep off the callout's leader line as they keep off each other's.
+      ...(status.callout?.leader ? lineBoxes(...status.callout.leader) : []),
+    ]);
+  let coveredLang: string | null = null;
 
   const measure = () => browserMeasure(document.documentElement.dir === 'rtl');
 
@@ -149,6 +171,10 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
         onSiteClick: opts.onSiteClick,
         reserved,
         measure,
+        // After a pan or zoom the labels were laid out for the callout's old place: again if it moved.
+        onCamera: () => {
+          if (placeCallout()) mine?.refresh();
+        },
         onDrawn(scene, selected) {
           if (failed || webgl !== mine) return;
           // Take over only once the WebGL map shows what the SVG map shows: no flash of an older date.
@@ -192,7 +218,30 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
   };
 
   // Labels are laid out with the browser's metrics of the shipped fonts: when a font arrives, again.
+  // The callout's size, kept like the covered boxes (measuring it would force a layout every step).
+  let calloutSize: { width: number; height: number } | null = null;
+  /** Places the callout for what is on screen; true when it moved (the labels must keep off its new place). */
+  const placeCallout = (): boolean => {
+    const el = opts.callout();
+    if (!current || !el || el.hidden) {
+      publish({ callout: null });
+      return false;
+    }
+    calloutSize ??= { width: el.offsetWidth, height: el.offsetHeight };
+    const frame = { width: container.clientWidth, height: container.clientHeight };
+    const view = status.kind === 'webgl' ? webgl?.view() : undefined;
+    const avoid = controlBoxes(frame.width, frame.height, current.scene.lang);
+    const place = calloutPlace(current.scene, calloutSize, { ...frame, view }, avoid);
+    // A callout that moves uncovers one corner and covers another: measure what covers the map anew.
+    const moved = JSON.stringify(place) !== JSON.stringify(status.callout);
+    if (moved) covered = null;
+    publish({ callout: place });
+    return moved;
+  };
   const relayout = () => {
+    covered = null;
+    calloutSize = null;
+    placeCallout();
     if (status.kind === 'svg') svg.refresh();
     webgl?.refresh();
   };
@@ -211,8 +260,13 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
       current = { scene, selected };
       if (!watched) {
         watched = true;
-        for (const el of opts.overlays()) overlaysSeen.observe(el);
+        for (const el of [container, ...opts.overlays()]) overlaysSeen.observe(el);
       }
+      if (scene.lang !== coveredLang) {
+        coveredLang = scene.lang;
+        covered = null;
+      }
+      placeCallout();
       if (status.kind === 'svg') {
         try {
           svg.show(scene, selected);

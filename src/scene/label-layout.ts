@@ -18,10 +18,11 @@ import {
   overlaps,
   type Placed,
   placeLabels,
+  segmentCrosses,
 } from './labels.ts';
 import { type StaticProjection, staticProjection } from './projection.ts';
-import type { Scene, SceneSite } from './scene.ts';
-import { LABEL, siteExtent } from './symbology.ts';
+import { AIN_SITE, type Scene, type SceneSite } from './scene.ts';
+import { cityDotRadius, LABEL, siteExtent } from './symbology.ts';
 
 /** The frame the labels must stay in. */
 export interface LabelFrame {
@@ -49,6 +50,8 @@ export interface LabelLayout {
 
 /** Distance between a site's symbol and its label (px). */
 const GAP = 2;
+/** How much further out (px) a site label may move, with a leader line, where no side is free. */
+const SITE_LEADER = [14, 28, 42, 56];
 /** Frames narrower than this (phones) get smaller site labels. */
 export const COMPACT_WIDTH = 500;
 /** Labels keep this far inside the frame (px). */
@@ -84,16 +87,12 @@ function cityRequests(proj: StaticProjection, basemap: Partial<Basemap>, lang: L
       size: rank === 1 ? LABEL.city.rank1 : LABEL.city.rank2,
       rtl: lang === 'ar',
       bold: rank === 1,
-      leader: rank === 1,
+      // A capital may move a little off its dot (Baghdad's sits under Victory Base Complex), no further.
+      ...(rank === 1 ? { leader: [14, 28] } : {}),
       anchor: { box: { x0: x - r - 1, y0: y - r - 1, x1: x + r + 1, y1: y + r + 1 }, overlap: rank === 1 },
     });
   }
   return out;
-}
-
-/** The radius of a city's dot (px). */
-export function cityDotRadius(rank: number): number {
-  return rank === 1 ? 2.6 : 2;
 }
 
 // Countries with less visible land than this (px²) are left unlabelled: Lebanon, Kuwait or a sliver at the edge.
@@ -179,6 +178,98 @@ export function sitesInFrame(scene: Scene, proj: StaticProjection): { site: Scen
     .filter((s): s is { site: SceneSite; xy: [number, number] } => !!s.xy);
 }
 
+/** The box each site's symbol covers (rings included), in the order of `sites`. */
+function symbolBoxes(sites: { site: SceneSite; xy: [number, number] }[], zoom: number): Box[] {
+  return sites.map(({ site, xy: [x, y] }) => {
+    const rr = siteExtent(site.kind, zoom, site.precision) + 0.5;
+    return { x0: x - rr, y0: y - rr, x1: x + rr, y1: y + rr };
+  });
+}
+
+/** Where a callout over the map may sit: the corners the page's CSS knows (map.css, `.ain-callout`). */
+export type CalloutCorner = 'bottom-start' | 'bottom-end' | 'top-end';
+const CORNERS: readonly CalloutCorner[] = ['bottom-start', 'bottom-end', 'top-end'];
+/** The callout's distance from the frame's edges at each corner (px): clear of the credit and the zoom buttons. */
+export const CALLOUT_MARGIN = { side: 10, bottom: 12, aboveCredit: 44, belowZoom: 80 } as const;
+
+/** The box a callout of a size takes at a corner of the frame (start is the left in LTR, the right in RTL). */
+export function calloutBox(
+  corner: CalloutCorner,
+  size: { width: number; height: number },
+  w: number,
+  h: number,
+  rtl: boolean,
+): Box {
+  const m = CALLOUT_MARGIN;
+  const atStart = corner === 'bottom-start';
+  const left = atStart !== rtl;
+  const x0 = left ? m.side : w - m.side - size.width;
+  const y0 =
+    corner === 'top-end' ? m.belowZoom : h - (corner === 'bottom-end' ? m.aboveCredit : m.bottom) - size.height;
+  return { x0, y0, x1: x0 + size.width, y1: y0 + size.height };
+}
+
+/** Where the callout goes, the base's point, and the leader line between them (px), or null. */
+export interface CalloutPlace {
+  corner: CalloutCorner;
+  target: [number, number] | null;
+  /** From the callout's edge to just short of the base's symbol; null where it would cross another site. */
+  leader: [[number, number], [number, number]] | null;
+}
+
+/**
+ * The corner for Ain al-Asad's callout at a camera: the first that hides no site symbol nor the map's
+ * controls and whose leader line to the base crosses no other site (the south-west desert first, then
+ * the south-east above the credit, then the north-east under the zoom buttons); else one without a
+ * leader (a line through another site would point at it); else one that covers the credit but no
+ * site; else the first corner.
+ */
+export function calloutPlace(
+  scene: Scene,
+  size: { width: number; height: number },
+  frame: { width: number; height: number; view?: View },
+  /** What the callout must not cover either (the map's zoom buttons and credit). */
+  avoid: readonly Box[] = [],
+): CalloutPlace {
+  const { width: w, height: h } = frame;
+  const view = frame.view ?? fitView(w, h);
+  const proj = staticProjection(w, h, view);
+  const sites = sitesInFrame(scene, proj);
+  const symbols = symbolBoxes(sites, view.zoom);
+  const rtl = scene.lang === 'ar';
+  const ain = sites.findIndex(({ site }) => site.id === AIN_SITE);
+  const at = ain >= 0 ? sites[ain]!.xy : null;
+  const target = at && at[0] >= 0 && at[0] <= w && at[1] >= 0 && at[1] <= h ? at : null;
+  const others = symbols.filter((_, i) => i !== ain);
+  const options = CORNERS.map((corner) => {
+    const box = calloutBox(corner, size, w, h, rtl);
+    const hides = symbols.some((s) => overlaps(s, box));
+    const covers = avoid.some((a) => overlaps(a, box));
+    let leader: CalloutPlace['leader'] = null;
+    if (target) {
+      const from: [number, number] = [
+        Math.min(Math.max(target[0], box.x0), box.x1),
+        Math.min(Math.max(target[1], box.y0), box.y1),
+      ];
+      const d = Math.hypot(target[0] - from[0], target[1] - from[1]);
+      const stop = Math.min(12, d);
+      const to: [number, number] = [
+        target[0] - ((target[0] - from[0]) / (d || 1)) * stop,
+        target[1] - ((target[1] - from[1]) / (d || 1)) * stop,
+      ];
+      if (d > stop && !others.some((s) => segmentCrosses(s, from, to))) leader = [from, to];
+    }
+    return { corner, hides, covers, leader };
+  });
+  // A site is news; the credit (public-domain base map, OFL fonts) may be covered before a site is.
+  const pick =
+    options.find((o) => !o.hides && !o.covers && o.leader) ??
+    options.find((o) => !o.hides && !o.covers) ??
+    options.find((o) => !o.hides) ??
+    options[0]!;
+  return { corner: pick.corner, target, leader: pick.leader };
+}
+
 /** The country and city candidates, which depend on the frame, camera and language but not the date. */
 type BaseCandidates = { countries: LabelRequest[]; capitals: LabelRequest[]; towns: LabelRequest[] };
 const candidates = new WeakMap<object, Map<string, BaseCandidates>>();
@@ -230,20 +321,18 @@ export function labelLayout(
   const proj = staticProjection(w, h, view);
   const { zoom } = view;
   const sites = sitesInFrame(scene, proj);
-  const symbols: Box[] = sites.map(({ site, xy: [x, y] }) => {
-    const rr = siteExtent(site.kind, zoom, site.precision) + 0.5;
-    return { x0: x - rr, y0: y - rr, x1: x + rr, y1: y + rr };
-  });
+  const symbols = symbolBoxes(sites, zoom);
   const taken: Box[] = [...symbols, ...(frame.reserved ?? [])];
   const bounds: Box = { x0: INSET, y0: INSET, x1: w - INSET, y1: h - INSET };
   const rtl = scene.lang === 'ar';
-  // A phone's map is a third of a desktop's: its site labels are a size smaller.
-  const siteSize = w < COMPACT_WIDTH ? LABEL.site.size - 1 : LABEL.site.size;
+  // A phone's map is a third of a desktop's: its site labels are a size smaller, without the kind of place.
+  const compact = w < COMPACT_WIDTH;
+  const siteSize = compact ? LABEL.site.size - 1 : LABEL.site.size;
   // Most important first: drawOrder is bottom to top, so the top of it is placed first.
   const siteRequests: LabelRequest[] = [...sites].reverse().map(({ site, xy }) => ({
     key: `site:${site.id}`,
     kind: 'site',
-    text: site.label,
+    text: compact ? site.compactLabel : site.label,
     ...(site.sub ? { sub: site.sub } : {}),
     x: xy[0],
     y: xy[1],
@@ -252,7 +341,7 @@ export function labelLayout(
     rtl,
     bold: true,
     muted: site.state?.status === 'withdrawn',
-    leader: true,
+    leader: SITE_LEADER,
   }));
   const zone = zoneRequest(scene, data, proj);
   const key = `${w}x${h}|${scene.lang}|${view.center.join(',')}|${view.zoom}|${frame.measure ? 'measured' : 'estimated'}`;

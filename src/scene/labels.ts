@@ -44,8 +44,11 @@ export interface LabelRequest {
   sides?: readonly Side[];
   /** More anchor points to try, in order, when no side of the first one is free (an area's label). */
   alternatives?: readonly [number, number][];
-  /** Where no side is free, try spots this much further out, joined to the point by a leader line. */
-  leader?: boolean;
+  /**
+   * Where no side is free, the distances (px) further out to try, in order, with a leader line from
+   * the point; none for a label that should rather be left out than moved away.
+   */
+  leader?: readonly number[];
   /** Advance width per character in em, where the default estimate is wrong (spaced capitals). */
   em?: number;
   /** The lines' widths in px as the browser measures them (set by labelLayout when it can measure). */
@@ -60,8 +63,7 @@ export type Side = 'right' | 'left' | 'above' | 'below' | 'above-right' | 'above
 const SIDES: readonly Side[] = ['right', 'left', 'above', 'below'];
 export const SUB = 0.85; // size of the second line relative to the first
 export const LINE = 1.2; // line height in em
-/** How much further out a label with a leader line sits (px), in the order tried, and the sides it tries there. */
-const LEADER_STEPS = [14, 28, 42, 56];
+/** The sides a label with a leader line tries at each distance. */
 const LEADER_SIDES: readonly Side[] = [...SIDES, 'above-right', 'below-right', 'above-left', 'below-left'];
 /** The share of the offset a corner label keeps on each axis (so its corner is `offset` from the point). */
 const DIAG = Math.SQRT1_2;
@@ -152,6 +154,50 @@ export function measured(l: LabelRequest, measure: MeasureText): LabelRequest {
   };
 }
 
+/** True when the segment a–b passes through the box (Liang–Barsky clipping). */
+export function segmentCrosses(box: Box, a: readonly [number, number], b: readonly [number, number]): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const edges: [number, number][] = [
+    [-dx, a[0] - box.x0],
+    [dx, box.x1 - a[0]],
+    [-dy, a[1] - box.y0],
+    [dy, box.y1 - a[1]],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/** Small boxes along a segment, every 3 px, that together cover it. */
+export function lineBoxes(a: readonly [number, number], b: readonly [number, number]): Box[] {
+  const n = Math.max(1, Math.ceil(Math.hypot(b[0] - a[0], b[1] - a[1]) / 3));
+  const out: Box[] = [];
+  for (let i = 0; i < n; i++) {
+    const [x0, y0] = [a[0] + ((b[0] - a[0]) * i) / n, a[1] + ((b[1] - a[1]) * i) / n];
+    const [x1, y1] = [a[0] + ((b[0] - a[0]) * (i + 1)) / n, a[1] + ((b[1] - a[1]) * (i + 1)) / n];
+    out.push({
+      x0: Math.min(x0, x1) - 0.5,
+      y0: Math.min(y0, y1) - 0.5,
+      x1: Math.max(x0, x1) + 0.5,
+      y1: Math.max(y0, y1) + 0.5,
+    });
+  }
+  return out;
+}
+
+const holds = (b: Box, [x, y]: readonly [number, number]) => x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+
 /** Places labels in order (most important first); returns those that fit and adds their boxes to taken. */
 export function placeLabels(labels: readonly LabelRequest[], taken: Box[], bounds: Box, sides = SIDES): Placed[] {
   const out: Placed[] = [];
@@ -164,7 +210,7 @@ export function placeLabels(labels: readonly LabelRequest[], taken: Box[], bound
       (l.sides ?? sides).map((side) => ({ l, side, offset: l.offset, box: labelBox(l, side), leader: false })),
     );
     const far = first.leader
-      ? LEADER_STEPS.flatMap((step) =>
+      ? first.leader.flatMap((step) =>
           (first.sides ?? LEADER_SIDES).map((side) => ({
             l: first,
             side,
@@ -174,16 +220,26 @@ export function placeLabels(labels: readonly LabelRequest[], taken: Box[], bound
           })),
         )
       : [];
-    const spot = [...near, ...far].find(({ box }) => inside(box) && free(box));
+    // A leader line may leave its own symbol but must not cross another symbol or label.
+    const clear = (l: LabelRequest, side: Side, box: Box) => {
+      const [a, b] = leaderLine(l, side, box);
+      return !taken.some((t) => !holds(t, a) && segmentCrosses(t, a, b));
+    };
+    const spot = [...near, ...far].find(
+      ({ l, side, box, leader }) => inside(box) && free(box) && (!leader || clear(l, side, box)),
+    );
     if (!spot) continue;
     taken.push(spot.box);
     if (first.anchor) taken.push(first.anchor.box);
+    const leader = spot.leader ? leaderLine(spot.l, spot.side, spot.box) : null;
+    // Labels placed later keep off the leader line too: it is taken as a row of small boxes.
+    if (leader) taken.push(...lineBoxes(leader[0], leader[1]));
     out.push({
       req: spot.l,
       side: spot.side,
       offset: spot.offset,
       box: spot.box,
-      leader: spot.leader ? leaderLine(spot.l, spot.side, spot.box) : null,
+      leader,
     });
   }
   return out;

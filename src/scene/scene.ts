@@ -15,15 +15,24 @@ import { paletteFor, type Palette, type ThemeName } from '../theme/palette.ts';
 import { altText } from './alt-text.ts';
 import { ainDistances, type AinDistances } from './distances.ts';
 import { deadlinesFor, freshnessAt, type SceneDeadline, type SceneFreshness } from './news.ts';
-import { gapSentence, labelSub, shortStatus, shortName, type StatusAt, statusSentence } from './status-text.ts';
+import {
+  compactName,
+  gapSentence,
+  labelSub,
+  shortStatus,
+  shortName,
+  type StatusAt,
+  statusSentence,
+} from './status-text.ts';
 import { STATUS_ORDER } from './symbology.ts';
 
 /** A site in the scene. */
 export interface SceneSite {
   id: string;
-  /** Its full name in the scene's language, and the shorter one the map writes. */
+  /** Its full name in the scene's language, the shorter one the map writes, and the shortest (phones). */
   name: string;
   label: string;
+  compactLabel: string;
   /** The label's second line ("left 17 Jan 2026", "Drawing down"), or null. */
   sub: string | null;
   kind: SiteProperties['kind'];
@@ -124,7 +133,7 @@ export interface Scene {
 }
 
 /** The presence site that is the Ain al-Asad of the base file (its announcements name this id). */
-const AIN_SITE = 'ain-al-asad';
+export const AIN_SITE = 'ain-al-asad';
 
 /** The facts a scene is computed from. */
 export interface SceneInput {
@@ -159,6 +168,7 @@ function siteAt(input: SceneInput, f: AppData['presence']['features'][number], i
     id: f.id,
     name,
     label: shortName(name),
+    compactLabel: compactName(lang, shortName(name)),
     sub: labelSub(lang, state),
     kind: p.kind,
     country: p.country,

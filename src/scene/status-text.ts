@@ -112,3 +112,19 @@ export function shortName(name: string): string {
   const cut = name.replace(/\s*[(（][^)）]*[)）]\s*$/, '');
   return cut || name;
 }
+
+/**
+ * The name a phone's map writes: the map label without the generic kind of place ("Erbil Air Base" →
+ * "Erbil", « Base aérienne de Harir » → « Harir », «قاعدة التنف» → «التنف»). The symbol's size already
+ * says air base, and the details and the list keep the full name.
+ */
+const GENERIC: Record<Lang, RegExp[]> = {
+  en: [/\s+(air base|base|garrison)$/i],
+  de: [/^(luftwaffenstützpunkt|stützpunkt)\s+/i],
+  fr: [/^(base aérienne|base|garnison)\s+(d['’]|de\s+|du\s+)?/i],
+  ar: [/^(قاعدة|حامية)\s+/, /\s+الجوية$/],
+};
+export function compactName(lang: Lang, label: string): string {
+  const cut = GENERIC[lang].reduce((s, re) => s.replace(re, ''), label).trim();
+  return cut || label;
+}

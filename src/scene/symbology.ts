@@ -6,6 +6,7 @@
  * counts dashes in line widths, so the WebGL layers divide by the width: see `dashInWidths`).
  */
 import type { Basis, Status } from '../data/schema.ts';
+import type { LabelKind } from './labels.ts';
 import type { Palette } from '../theme/palette.ts';
 
 /** Zoom stops at which site radii are given (they grow linearly in between, and stay outside). */
@@ -109,4 +110,27 @@ export function siteStyle(status: Status, basis: Basis, p: Palette): SiteStyle {
     fillOpacity: HOLLOW_STATUS[status] ? 0 : BASIS_FILL_OPACITY[basis],
     opacity: status === 'withdrawn' ? SITE.withdrawnOpacity : 1,
   };
+}
+
+/** Fill, halo (px beyond the glyph) and opacity of a label kind, for both renderers. */
+export function labelStyle(
+  kind: LabelKind,
+  p: Palette,
+): { fill: string; halo: string; haloWidth: number; opacity: number } {
+  switch (kind) {
+    case 'country':
+      return { fill: p.border, halo: p.landFocus, haloWidth: 1.25, opacity: 0.85 };
+    case 'capital':
+    case 'town':
+      return { fill: p.cityText, halo: p.cityHalo, haloWidth: 1.5, opacity: 1 };
+    case 'zone':
+      return { fill: p.zoneText, halo: p.siteHalo, haloWidth: 1.5, opacity: 1 };
+    case 'site':
+      return { fill: p.siteText, halo: p.siteHalo, haloWidth: 1.5, opacity: 1 };
+  }
+}
+
+/** The radius of a city's dot (px): capitals (rank 1) larger. */
+export function cityDotRadius(rank: number): number {
+  return rank === 1 ? 2.6 : 2;
 }

@@ -1,31 +1,12 @@
 /** The label layout (scene/label-layout.ts) as SVG: text, city dots and leader lines, styled by kind from the palette. */
 import { LINE, type LabelKind, type Placed, SUB } from '../scene/labels.ts';
-import { cityDotRadius } from '../scene/label-layout.ts';
-import { LABEL } from '../scene/symbology.ts';
+import { cityDotRadius, LABEL, labelStyle } from '../scene/symbology.ts';
 import type { Palette } from '../theme/palette.ts';
 import { attrs, esc, num } from './svg-escape.ts';
 
-/** Fill, halo and opacity of a label kind: the WebGL labels layer reads the same (map/layers/labels.ts). */
-export function labelPaint(
-  kind: LabelKind,
-  p: Palette,
-): { fill: string; halo: string; haloWidth: number; opacity: number } {
-  switch (kind) {
-    case 'country':
-      return { fill: p.border, halo: p.landFocus, haloWidth: 1.25, opacity: 0.85 };
-    case 'capital':
-    case 'town':
-      return { fill: p.cityText, halo: p.cityHalo, haloWidth: 1.5, opacity: 1 };
-    case 'zone':
-      return { fill: p.zoneText, halo: p.siteHalo, haloWidth: 1.5, opacity: 1 };
-    case 'site':
-      return { fill: p.siteText, halo: p.siteHalo, haloWidth: 1.5, opacity: 1 };
-  }
-}
-
 /** A group of labels of one kind, with its fill and halo. */
 export function labelGroup(cls: string, kind: LabelKind, p: Palette, inner: string): string {
-  const paint = labelPaint(kind, p);
+  const paint = labelStyle(kind, p);
   const g = attrs({
     class: `labels ${cls}`,
     fill: paint.fill,

@@ -1,7 +1,7 @@
 /**
  * Labels as each renderer actually draws them, at the widths readers use, in all four languages, at
  * every milestone: no two labels overlap, none leaves the map's frame, none sits under the tool bar,
- * the callout or the map's own buttons, and the WebGL map draws the same labels on the same sides as
+ * the callout or the map's own buttons, the callout hides no site, and the WebGL map draws the same labels on the same sides as
  * the SVG map (one layout, scene/label-layout.ts). The SVG map is measured with the browser's own text
  * boxes (getBBox); the WebGL labels with MapLibre's rendered features and the shipped fonts' metrics.
  */
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/data/schema.ts';
 import { milestoneDates } from '../../src/timeline/milestones.ts';
 import { liveData } from '../support/live-data.ts';
-import { open, waitReady } from './browser.ts';
+import { open } from './browser.ts';
 import { useSite } from './fixture.ts';
 
 const site = useSite();
@@ -23,6 +23,11 @@ interface Measured {
   labels: { key: string; anchor: string; box: [number, number, number, number] }[];
   frame: [number, number];
   covers: [number, number, number, number][];
+  /** The SVG map's site symbols and the callout, when measured. */
+  sites?: { id: string; box: [number, number, number, number] }[];
+  callout?: [number, number, number, number] | null;
+  /** MapLibre's credit (WebGL only). */
+  credit?: [number, number, number, number] | null;
 }
 
 /** Overlap of two boxes beyond a pixel's tolerance (antialiasing, rounding). */
@@ -38,6 +43,9 @@ function problems(m: Measured, what: string): string[] {
     for (const b of m.labels.slice(i + 1)) if (clash(a.box, b.box)) out.push(`${what}: ${a.key} overlaps ${b.key}`);
     for (const c of m.covers) if (clash(a.box, c)) out.push(`${what}: ${a.key} is under a control or the callout`);
   }
+  if (m.callout && m.credit && clash(m.callout, m.credit)) out.push(`${what}: the callout covers the credit`);
+  for (const site of m.sites ?? [])
+    if (m.callout && clash(site.box, m.callout)) out.push(`${what}: the callout hides ${site.id}`);
   return out;
 }
 
@@ -83,7 +91,20 @@ async function measureSvg(page: Page): Promise<Measured> {
       });
     }
     const vb = svg.viewBox.baseVal;
+    const m = document.getElementById('map')!.getBoundingClientRect();
+    const c = document.querySelector<HTMLElement>('#map .ain-callout');
+    const r = c && !c.hidden ? c.getBoundingClientRect() : null;
     return {
+      sites: [...svg.querySelectorAll<SVGGElement>('g.site')].map((g) => {
+        const b = g.getBBox();
+        return {
+          id: g.dataset.site!,
+          box: [b.x, b.y, b.x + b.width, b.y + b.height] as [number, number, number, number],
+        };
+      }),
+      callout: r
+        ? ([r.left - m.left, r.top - m.top, r.right - m.left, r.bottom - m.top] as [number, number, number, number])
+        : null,
       labels: [...by].map(([key, v]) => ({ key, ...v })),
       frame: [vb.width, vb.height] as [number, number],
     };
@@ -123,7 +144,23 @@ async function measureWebgl(page: Page): Promise<Measured> {
         box: [x0, y0 + size * 0.15, x0 + w, y0 + hgt - size * 0.15] as [number, number, number, number],
       };
     });
-    return { labels, frame: [map.clientWidth, map.clientHeight] as [number, number] };
+    const rect = (el: Element | null) => {
+      if (!el || (el as HTMLElement).hidden) return null;
+      const mr = map.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return [r.left - mr.left, r.top - mr.top, r.right - mr.left, r.bottom - mr.top] as [
+        number,
+        number,
+        number,
+        number,
+      ];
+    };
+    return {
+      labels,
+      frame: [map.clientWidth, map.clientHeight] as [number, number],
+      callout: rect(map.querySelector('.ain-callout')),
+      credit: rect(map.querySelector('.maplibregl-ctrl-attrib')),
+    };
   });
   return { ...m, covers: over };
 }

@@ -11,8 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { loadStaticInputs } from '../../scripts/static-images.ts';
 import { LANGS } from '../../src/data/schema.ts';
 import { controlBoxes } from '../../src/render/frame.ts';
-import { COMPACT_WIDTH, labelLayout } from '../../src/scene/label-layout.ts';
-import { type Box, overlaps } from '../../src/scene/labels.ts';
+import { COMPACT_WIDTH, calloutBox, calloutPlace, labelLayout } from '../../src/scene/label-layout.ts';
+import { type Box, overlaps, segmentCrosses } from '../../src/scene/labels.ts';
+import { compactName } from '../../src/scene/status-text.ts';
 import { staticProjection } from '../../src/scene/projection.ts';
 import { sceneAt } from '../../src/scene/scene.ts';
 import { milestoneDates } from '../../src/timeline/milestones.ts';
@@ -40,7 +41,7 @@ describe('label layout', () => {
     for (const lang of LANGS) {
       it(`keeps labels apart, inside and beside their points at ${width} px in ${lang}`, () => {
         const problems: string[] = [];
-        const reserved = controlBoxes(width, height, lang === 'ar');
+        const reserved = controlBoxes(width, height, lang);
         for (const date of dates) {
           const scene = sceneAt(inputs, date, lang, 'light');
           const layout = labelLayout(scene, inputs.data, inputs.basemap, { width, height, reserved });
@@ -56,6 +57,14 @@ describe('label layout', () => {
             const dy = Math.max(a.box.y0 - a.req.y, 0, a.req.y - a.box.y1);
             if (Math.hypot(dx, dy) > a.offset + 1) problems.push(`${date}: ${a.req.key} is away from its point`);
             if (a.offset > a.req.offset && !a.leader) problems.push(`${date}: ${a.req.key} moved without a leader`);
+            // A leader line leaves its own symbol and crosses nothing else.
+            if (a.leader) {
+              const [p0, p1] = a.leader;
+              const own = (b: Box) => p0[0] >= b.x0 && p0[0] <= b.x1 && p0[1] >= b.y0 && p0[1] <= b.y1;
+              const others = [...symbols, ...labels.filter((l) => l !== a).map((l) => l.box)];
+              if (others.some((b) => !own(b) && segmentCrosses(b, p0, p1)))
+                problems.push(`${date}: ${a.req.key}'s leader crosses a symbol or label`);
+            }
           }
           // Every site on the map in the frame has its label; on a phone a site that was left or whose
           // status is unknown may go without one where the map is crowded (al-Tanf sits on Tower 22),
@@ -75,6 +84,64 @@ describe('label layout', () => {
       });
     }
   }
+
+  it('writes phone labels without the kind of place, and leaves other names whole', () => {
+    expect(compactName('en', 'Erbil Air Base')).toBe('Erbil');
+    expect(compactName('en', 'al-Tanf Garrison')).toBe('al-Tanf');
+    expect(compactName('en', 'Victory Base Complex')).toBe('Victory Base Complex');
+    expect(compactName('de', 'Luftwaffenstützpunkt Harir')).toBe('Harir');
+    expect(compactName('fr', "Base aérienne d'Aïn al-Asad")).toBe('Aïn al-Asad');
+    expect(compactName('fr', 'Base de Rmelan')).toBe('Rmelan');
+    expect(compactName('ar', 'قاعدة عين الأسد الجوية')).toBe('عين الأسد');
+    expect(compactName('ar', 'البرج 22')).toBe('البرج 22');
+  });
+
+  it('tells a leader line that crosses a box from one that passes by', () => {
+    const box = { x0: 10, y0: 10, x1: 20, y1: 20 };
+    expect(segmentCrosses(box, [0, 15], [30, 15])).toBe(true);
+    expect(segmentCrosses(box, [0, 0], [30, 5])).toBe(false);
+    expect(segmentCrosses(box, [15, 0], [15, 9])).toBe(false);
+  });
+
+  it('puts the callout in a corner that hides no site, and moves it when a site is there', () => {
+    const size = { width: 270, height: 110 };
+    const problems: string[] = [];
+    for (const { width, height } of FRAMES) {
+      for (const lang of LANGS) {
+        for (const date of dates) {
+          const scene = sceneAt(inputs, date, lang, 'light');
+          const place = calloutPlace(scene, width < 600 ? { width: 140, height: 60 } : size, { width, height });
+          const box = calloutBox(
+            place.corner,
+            width < 600 ? { width: 140, height: 60 } : size,
+            width,
+            height,
+            lang === 'ar',
+          );
+          const { symbols } = labelLayout(scene, inputs.data, inputs.basemap, { width, height });
+          if (symbols.some((b) => overlaps(b, box)))
+            problems.push(`${width} ${lang} ${date}: the callout hides a site`);
+          if (!place.target) problems.push(`${width} ${lang} ${date}: no point for Ain al-Asad`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // A site under the corner it took pushes the callout to another one.
+    const scene = sceneAt(inputs, dates[1]!, 'en', 'light');
+    const before = calloutPlace(scene, size, { width: 1280, height: 560 });
+    const b = calloutBox(before.corner, size, 1280, 560, false);
+    const under = staticProjection(1280, 560).invert([(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2]);
+    const moved = { ...scene, sites: scene.sites.map((x) => (x.id === 'tower-22' ? { ...x, position: under } : x)) };
+    expect(calloutPlace(moved, size, { width: 1280, height: 560 }).corner).not.toBe(before.corner);
+    // On a right-to-left 670 px map the credit lies under the first corner: with no site in the way the
+    // callout takes another corner rather than cover it.
+    const ar = sceneAt(inputs, dates[1]!, 'ar', 'light');
+    const empty = { ...ar, drawOrder: ar.drawOrder.filter((id) => id === 'ain-al-asad') };
+    const arPlace = calloutPlace(empty, size, { width: 670, height: 442 }, controlBoxes(670, 442, 'ar'));
+    expect(arPlace.corner).not.toBe('bottom-start');
+    // Its leader line crosses no other site's symbol.
+    expect(before.leader).not.toBeNull();
+  });
 
   it('is the same layout for the same inputs (both renderers draw one layout)', () => {
     const scene = sceneAt(inputs, dates[3]!, 'en', 'light');

@@ -1,17 +1,16 @@
 /**
  * Every label of the WebGL map, where the label layout (scene/label-layout.ts) puts it: the same
  * layout the SVG map draws, for the map's size and camera. Each label is a point with its own text
- * anchor and offset, and MapLibre's collision is off (the layout already kept every label clear of
- * symbols, labels, the frame and the controls), so MapLibre never moves a label to another side or
- * hides it. Also the dots of the cities that got a label, and leader lines. Laid out again after the
- * reader pans or zooms, and whenever the scene or the frame changes.
+ * anchor and offset, always drawn (the layout already kept every label clear of symbols, labels, the
+ * frame and the controls), so MapLibre never moves a label to another side or hides it. Also the
+ * dots of the cities that got a label, and leader lines. Laid out again after the reader pans or
+ * zooms, and whenever the scene or the frame changes.
  */
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification } from 'maplibre-gl';
-import { type LabelLayout, labelLayout, cityDotRadius } from '../../scene/label-layout.ts';
+import { type LabelLayout, labelLayout } from '../../scene/label-layout.ts';
 import { type Side, SUB } from '../../scene/labels.ts';
 import type { Scene } from '../../scene/scene.ts';
-import { LABEL } from '../../scene/symbology.ts';
-import { labelPaint } from '../../static/labels-svg.ts';
+import { cityDotRadius, LABEL, labelStyle } from '../../scene/symbology.ts';
 import { fitView, type View } from '../../state/view.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
 import { changed, circlePaint, type LayerContext, type MapLayer } from '../layer-types.ts';
@@ -102,8 +101,10 @@ export function labelLayers(scene: Scene): LayerSpecification[] {
         'text-line-height': 1.2,
         // The layout never wraps a label; neither may MapLibre.
         'text-max-width': 100,
+        // Always drawn (the layout already kept every label clear), and still in MapLibre's collision
+        // index, so al-Hol's label (zoomed in, threat-zone.ts) gives way to these.
         'text-allow-overlap': true,
-        'text-ignore-placement': true,
+        'text-ignore-placement': false,
         'text-padding': 0,
         'symbol-sort-key': get('order'),
       },
@@ -121,7 +122,7 @@ export function labelLayers(scene: Scene): LayerSpecification[] {
 function features(layout: LabelLayout, scene: Scene) {
   const p = scene.palette;
   const labels = layout.labels.map((l, order) => {
-    const paint = labelPaint(l.req.kind, p);
+    const paint = labelStyle(l.req.kind, p);
     return {
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: l.lonLat },
