@@ -91,7 +91,10 @@ export function phaseDates(timeline: AppData['timeline']): { id: string; date: s
   });
 }
 
-/** The prerendered map and its alt text for index.html (English, light theme, 1000 × 620, no legend). */
+/** The phone map's size at 360 px (src/styles/map.css): what the phone prerender is drawn at. */
+export const PHONE_PRERENDER = { width: 360, height: 340 } as const;
+
+/** The prerendered maps and their alt text for index.html (English, light theme, 1000 × 620 and 360 × 340, no legend). */
 export function prerender(inputs: StaticInputs): { svg: string; alt: string; date: string; asOf: string } {
   const date = defaultDate(inputs.data.timeline);
   const opts = { ...inputs, date, lang: 'en' as const, theme: 'light' as const, width: 1000, height: 620 };
@@ -99,7 +102,19 @@ export function prerender(inputs: StaticInputs): { svg: string; alt: string; dat
   const asOf = `${scene.fresh.asOfText} · ${scene.fresh.reportingEndsText}`;
   // What will cover it on the page: the map's controls, and the tool bar in its top corner (estimated).
   const reserved = [...controlBoxes(opts.width, opts.height, 'en'), { x0: 0, y0: 0, x1: 400, y1: 46 }];
-  const svg = renderStaticMap({ ...opts, scene, fluid: true, idPrefix: 'prerender', reserved });
+  const wide = renderStaticMap({ ...opts, scene, fluid: true, idPrefix: 'prerender', reserved });
+  // Phones get their own drawing at the phone map's size (map.css: 100 % wide, about as tall), so the
+  // first paint is not a letterboxed desktop map with 5 px labels; CSS shows one of the two. Its tool
+  // bar sits above the map, so only the map's own controls cover it.
+  const phone = renderStaticMap({
+    ...opts,
+    ...PHONE_PRERENDER,
+    scene,
+    fluid: true,
+    idPrefix: 'prerender-phone',
+    reserved: controlBoxes(PHONE_PRERENDER.width, PHONE_PRERENDER.height, 'en'),
+  });
+  const svg = `${wide.replace(/^<svg /, '<svg class="prerender-wide" ')}${phone.replace(/^<svg /, '<svg class="prerender-phone" ')}`;
   return { svg, alt: scene.alt, date, asOf };
 }
 

@@ -10,7 +10,13 @@
 import './styles/main.css';
 import { preloadData } from './data/preload.ts';
 import { warmUpMap } from './render/warm.ts';
+import { markEmbed } from './state/url-flags.ts';
 import { afterFirstPaint } from './ui/first-paint.ts';
+import { loadArabicFonts, wantsArabic } from './ui/font-warm.ts';
+
+// Before anything paints where possible: an embed's first paint is already in the embed's layout.
+markEmbed(document.documentElement, location, window.name);
+if (wantsArabic(location.search, navigator.languages)) void loadArabicFonts();
 
 afterFirstPaint(() => {
   const data = preloadData();

@@ -7,6 +7,7 @@
 import { type LoadResult, loadAll } from './data/load.ts';
 import type { Lang } from './data/schema.ts';
 import { startEmbed } from './embed/index.ts';
+import { fullMapUrl } from './embed/open-full.ts';
 import { formatDate, t } from './i18n/index.ts';
 import { createRendererHost } from './render/host.ts';
 import { type SceneOf, sceneCache } from './scene/scene.ts';
@@ -29,10 +30,13 @@ import { startHistorySync } from './ui/history-sync.ts';
 import { mountLegend } from './ui/legend.ts';
 import { mountLiveRegion } from './ui/live-region.ts';
 import { mountMapLabel } from './ui/map-label.ts';
+import { loadArabicFonts } from './ui/font-warm.ts';
 import { showNotices } from './ui/notices.ts';
 import { mountPhaseCamera } from './ui/phase-camera.ts';
 import { mountPhasePanel } from './ui/phase-panel.ts';
 import { mountPrintView } from './ui/print-view.ts';
+import { mountFullscreen } from './ui/fullscreen.ts';
+import { mountShareMenu } from './ui/share-menu.ts';
 import { mountSiteDetails } from './ui/site-details.ts';
 import { mountSiteList } from './ui/site-list.ts';
 import { createSiteTable } from './ui/site-table.ts';
@@ -101,6 +105,8 @@ async function boot(): Promise<void> {
   const { state, notices } = parseUrl(location.search, ctx);
   const store = createStore(state);
   document.documentElement.classList.toggle('is-embed', state.embed);
+  // Arabic text in a fallback font has other line heights: the header would shift when the font came.
+  if (state.lang === 'ar') await loadArabicFonts();
   applyLang(state.lang);
   applyTheme(state.theme);
 
@@ -130,6 +136,8 @@ async function boot(): Promise<void> {
   // Inside an embed the frame's URL is the host's business (it carries Pym's childId and the allowed
   // origins), and history entries would pile up behind the host page's back button: no URL sync there.
   if (!state.embed) startHistorySync(store, ctx);
+  // Embedding first: the panels below bring themselves into view through it (in a sized frame the host scrolls).
+  const embedding = startEmbed({ store, data });
   const side = byId('side');
   side.replaceChildren();
   mountLegend(side, store, sceneOf);
@@ -138,7 +146,7 @@ async function boot(): Promise<void> {
   mountPhasePanel(side, data, store);
   const how = mountHowWeKnow(side, data, store);
   mountUpdates(side, data, store);
-  mountSiteDetails(side, data, store, sceneOf);
+  mountSiteDetails(side, data, store, sceneOf, embedding.reveal);
   mountLiveRegion(byId('app'), store, sceneOf);
   mountMapLabel(byId('map'), byId('map-desc'), store, sceneOf);
   mountAinCallout(byId('map'), store, sceneOf, renderer);
@@ -153,11 +161,22 @@ async function boot(): Promise<void> {
   });
   const slider = createSlider({ timeline: data.timeline, store });
   byId('timeline-slot').replaceWith(slider.element);
-  const table = createSiteTable(data, store, sceneOf);
+  const table = createSiteTable(data, store, sceneOf, embedding.reveal);
   byId('table-slot').replaceWith(table.element);
-  byId('map-tools').append(table.toggle);
-  mountPhaseCamera(byId('map-tools'), data, store, renderer);
-  startEmbed({ store, data, mapTools: byId('map-tools') });
+  const tools = byId('map-tools');
+  tools.replaceChildren(table.toggle);
+  mountPhaseCamera(tools, data, store, renderer);
+  const link = () => fullMapUrl(store);
+  mountShareMenu(tools, {
+    store,
+    data,
+    link,
+    downloadImage: async (width) => {
+      const { downloadImage } = await import('./ui/image-export.ts');
+      await downloadImage({ data, basemap, scene: sceneOf({ ...store.get(), theme: 'light' }), width, link: link() });
+    },
+  });
+  mountFullscreen(tools, { store, target: byId('app'), link });
   showNotices(byId('notices'), notices, state.lang);
 
   const renderText = () => {

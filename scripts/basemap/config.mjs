@@ -1,8 +1,12 @@
 // Editorial choices for the base map: region box, tolerance, names. Geometry comes only from the sources.
 
-/** Region box [west, south, east, north] in degrees: Iraq, Syria and every neighbour that reaches into it. */
+/**
+ * Region box [west, south, east, north] in degrees: Iraq, Syria and every neighbour that reaches into
+ * it, wide enough that no camera the map allows shows past it (a 2.6:1 desktop frame fitting Iraq and
+ * Syria reaches about 30° of longitude; src/state/view.ts MAP_EXTENT repeats this box).
+ */
 /** @type {import('./geom.mjs').Box} */
-export const BOX = [30, 26, 52, 42];
+export const BOX = [28, 24, 57, 43];
 
 /**
  * Douglas–Peucker tolerance in metres. The NE 1:10m inputs are quantized to about 340 × 190 m
@@ -15,6 +19,15 @@ export const TOLERANCE_M = 150;
 /** @type {Record<string, string>} */
 export const NUMERIC_TO_ALPHA2 = {
   '031': 'AZ',
+  100: 'BG',
+  300: 'GR',
+  398: 'KZ',
+  434: 'LY',
+  512: 'OM',
+  729: 'SD',
+  784: 'AE',
+  795: 'TM',
+  860: 'UZ',
   '048': 'BH',
   '051': 'AM',
   196: 'CY',
@@ -49,23 +62,32 @@ export const NAME_TO_ALPHA2 = {
 /** @type {Record<string, { en: string, ar: string }>} */
 export const COUNTRY_NAMES = {
   AM: { en: 'Armenia', ar: 'أرمينيا' },
+  AE: { en: 'United Arab Emirates', ar: 'الإمارات' },
   AZ: { en: 'Azerbaijan', ar: 'أذربيجان' },
+  BG: { en: 'Bulgaria', ar: 'بلغاريا' },
   BH: { en: 'Bahrain', ar: 'البحرين' },
   CY: { en: 'Cyprus', ar: 'قبرص' },
   EG: { en: 'Egypt', ar: 'مصر' },
   GE: { en: 'Georgia', ar: 'جورجيا' },
+  GR: { en: 'Greece', ar: 'اليونان' },
   IL: { en: 'Israel', ar: 'إسرائيل' },
   IQ: { en: 'Iraq', ar: 'العراق' },
   IR: { en: 'Iran', ar: 'إيران' },
   JO: { en: 'Jordan', ar: 'الأردن' },
   KW: { en: 'Kuwait', ar: 'الكويت' },
+  KZ: { en: 'Kazakhstan', ar: 'كازاخستان' },
   LB: { en: 'Lebanon', ar: 'لبنان' },
+  LY: { en: 'Libya', ar: 'ليبيا' },
+  OM: { en: 'Oman', ar: 'عُمان' },
   PS: { en: 'Palestine', ar: 'فلسطين' },
   QA: { en: 'Qatar', ar: 'قطر' },
   RU: { en: 'Russia', ar: 'روسيا' },
   SA: { en: 'Saudi Arabia', ar: 'السعودية' },
+  SD: { en: 'Sudan', ar: 'السودان' },
   SY: { en: 'Syria', ar: 'سوريا' },
+  TM: { en: 'Turkmenistan', ar: 'تركمانستان' },
   TR: { en: 'Turkey', ar: 'تركيا' },
+  UZ: { en: 'Uzbekistan', ar: 'أوزبكستان' },
 };
 
 export const FOCUS = new Set(['IQ', 'SY']);

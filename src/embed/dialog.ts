@@ -1,5 +1,5 @@
 /**
- * The "Embed" button in the map tools. The dialog it opens (dialog-view.ts) is loaded on the first
+ * "Embed this map…" in the share menu. The dialog it opens (dialog-view.ts) is loaded on the first
  * click: few readers embed, so its code stays out of the first download.
  */
 import type { AppData } from '../data/types.ts';
@@ -7,14 +7,14 @@ import { t } from '../i18n/index.ts';
 import type { Store } from '../state/store.ts';
 import { h } from '../ui/dom.ts';
 
-/** Adds the Embed button to the map tools; returns a function that removes it. */
-export function mountEmbedButton(tools: HTMLElement, store: Store, data: AppData): () => void {
-  const button = h('button', { type: 'button', class: 'tool', id: 'embed-button', 'aria-haspopup': 'dialog' });
+/** Adds the Embed button to parent; returns a function that removes it. */
+export function mountEmbedButton(parent: HTMLElement, store: Store, data: AppData): () => void {
+  const button = h('button', { type: 'button', class: 'share-item', id: 'embed-button', 'aria-haspopup': 'dialog' });
   const label = () => {
-    button.textContent = t(store.get().lang, 'embed.button');
+    button.textContent = t(store.get().lang, 'share.embed');
   };
   label();
-  tools.append(button);
+  parent.append(button);
   let dialog: HTMLDialogElement | null = null;
   const onClick = async () => {
     const { buildDialog } = await import('./dialog-view.ts');

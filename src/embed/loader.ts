@@ -49,6 +49,8 @@
       if (value) src.searchParams.set(key, value);
     }
     src.searchParams.set('embed', '1');
+    // Tells the map that this frame follows its content's height (else it fits itself to the frame).
+    src.searchParams.set('sized', '1');
     const iframe = document.createElement('iframe');
     iframe.src = src.href;
     iframe.title = TITLES[d.lang ?? ''] ?? TITLES.en ?? '';
@@ -84,7 +86,22 @@
         iframe.height = String(Math.ceil(height));
         iframe.style.height = `${Math.ceil(height)}px`;
       }
-      // Hosts can listen on the placeholder for coalition-map:ready, :state and :size.
+      if (type === `${PREFIX}reveal`) {
+        // The reader opened a panel (the table, a site's details) in the frame: scroll the page so it
+        // shows, its top first when it is taller than the window, and only as far as needed.
+        const top = Number((data as { top?: unknown }).top);
+        const height = Number((data as { height?: unknown }).height);
+        if (!(top >= 0 && top <= MAX_HEIGHT && height >= 0 && height <= MAX_HEIGHT)) return;
+        const margin = 12;
+        const start = iframe.getBoundingClientRect().top + top;
+        const end = start + height;
+        const view = window.innerHeight;
+        let by = 0;
+        if (start < margin) by = start - margin;
+        else if (end > view - margin) by = Math.min(end - view + margin, start - margin);
+        if (by) window.scrollBy(0, by);
+      }
+      // Hosts can listen on the placeholder for coalition-map:ready, :state, :size and :reveal.
       el.dispatchEvent(new CustomEvent(type, { bubbles: true, detail: data }));
       return;
     }

@@ -3,7 +3,10 @@
  * the Pym.js child protocol (pym.v1 `pymxPYMx<id>xPYMxheightxPYMx<px>`, answering pym's `width`),
  * AMP's `embed-size` (only inside amp-iframe), and our own `coalition-map:size` for embed.js.
  */
+import { isAmpFrame, pymChildId } from '../state/url-flags.ts';
 import { hostWindow, PREFIX, type Post } from './messages.ts';
+
+export { isAmpFrame, isHostSized, pymChildId } from '../state/url-flags.ts';
 
 export interface SizeOptions {
   /** The query string the page was opened with (pym's parent adds `childId`). */
@@ -18,17 +21,6 @@ export interface SizeOptions {
 const DELIM = 'xPYMx';
 // Heights past this are a layout bug, not a map; no host should be asked for them.
 const MAX_HEIGHT = 20_000;
-
-/** True inside an amp-iframe, by AMP's own markers (the `#amp=1` fragment or the frame name). */
-export function isAmpFrame(hash: string, name: string): boolean {
-  return /(?:^#|&)amp=1(?:&|$)/.test(hash) || /^amp_iframe\d+$/.test(name);
-}
-
-/** The pym child id from the query string, or null (ids are element ids: short, no spaces). */
-export function pymChildId(search: string): string | null {
-  const id = new URLSearchParams(search.length > 4096 ? '' : search).get('childId');
-  return id && /^[\w:.-]{1,100}$/.test(id) ? id : null;
-}
 
 /** The document's content height in CSS px: the body's box, which ignores the frame's own height. */
 export function contentHeight(): number {

@@ -9,7 +9,7 @@ import type { AppData, Basemap } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
 import type { Box, MeasureText } from '../scene/labels.ts';
 import type { Scene } from '../scene/scene.ts';
-import { fitView, REGION_BOUNDS, type View } from '../state/view.ts';
+import { fitView, MAP_EXTENT, type View } from '../state/view.ts';
 import { engineWorkerUrl } from './engine-worker.ts';
 import type { LayerContext } from './layer-types.ts';
 import { LAYERS } from './layers/index.ts';
@@ -127,9 +127,10 @@ function startMapView(opts: MapViewOptions): Promise<MapView> {
     zoom: view.zoom,
     minZoom: 3,
     maxZoom: 9,
+    // Never past the base map's edge (a pan or zoom-out would show empty sea where land should be).
     maxBounds: [
-      [REGION_BOUNDS[0] - 12, REGION_BOUNDS[1] - 8],
-      [REGION_BOUNDS[2] + 12, REGION_BOUNDS[3] + 8],
+      [MAP_EXTENT[0], MAP_EXTENT[1]],
+      [MAP_EXTENT[2], MAP_EXTENT[3]],
     ],
     attributionControl: { compact: true, customAttribution: attribution(lang0) },
     fadeDuration: 0,

@@ -166,8 +166,9 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
         basemap: opts.basemap,
         scene: current.scene,
         selected: current.selected,
-        // Inside an article a one-finger swipe or a plain wheel must scroll the article, not the map.
-        cooperativeGestures: embedded,
+        // Inside an article a one-finger swipe or a plain wheel must scroll the article, not the map; on a
+        // touch screen the page itself scrolls past the map the same way (two fingers move the map).
+        cooperativeGestures: embedded || window.matchMedia?.('(pointer: coarse)').matches === true,
         onSiteClick: opts.onSiteClick,
         reserved,
         measure,

@@ -23,3 +23,34 @@ export function peekFlags(search: string): { embed: boolean; forceStatic: boolea
   const params = new URLSearchParams(search.length > MAX_QUERY_LENGTH ? '' : search);
   return { embed: flag(params.get('embed')) ?? false, forceStatic: flag(params.get('static')) ?? false };
 }
+
+/** True inside an amp-iframe, by AMP's own markers (the `#amp=1` fragment or the frame name). */
+export function isAmpFrame(hash: string, name: string): boolean {
+  return /(?:^#|&)amp=1(?:&|$)/.test(hash) || /^amp_iframe\d+$/.test(name);
+}
+
+/** The pym child id from the query string, or null (ids are element ids: short, no spaces). */
+export function pymChildId(search: string): string | null {
+  const id = new URLSearchParams(search.length > MAX_QUERY_LENGTH ? '' : search).get('childId');
+  return id && /^[\w:.-]{1,100}$/.test(id) ? id : null;
+}
+
+/**
+ * True where a host keeps the frame as tall as its content: our loader (it adds `sized=1` to the
+ * address), a pym.js parent (`childId`) or amp-iframe. Anywhere else (the iframe-only snippet, a CMS
+ * that frames the URL) the frame has a fixed height and the embed fits its layout to it (embed.css).
+ */
+export function isHostSized(search: string, hash: string, name: string): boolean {
+  const params = new URLSearchParams(search.length > MAX_QUERY_LENGTH ? '' : search);
+  return params.get('sized') === '1' || pymChildId(search) !== null || isAmpFrame(hash, name);
+}
+
+/**
+ * Marks the page as an embed (and as fitting a fixed-height frame) before the first paint, so the
+ * prerendered map is drawn in the embed's layout rather than the page's. main.ts sets the same classes.
+ */
+export function markEmbed(root: HTMLElement, loc: { search: string; hash: string }, name: string): void {
+  const { embed } = peekFlags(loc.search);
+  root.classList.toggle('is-embed', embed);
+  root.classList.toggle('is-fit', embed && !isHostSized(loc.search, loc.hash, name));
+}

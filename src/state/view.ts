@@ -6,6 +6,12 @@
 /** Iraq and Syria with a margin (west, south, east, north), in degrees. */
 export const REGION_BOUNDS: [number, number, number, number] = [35.4, 29.4, 48.6, 37.9];
 
+/**
+ * The base map's extent (public/geo/basemap/manifest.json `box`, from scripts/basemap/config.mjs; a
+ * unit test holds the two together). No camera shows past it: beyond it there is no land to draw.
+ */
+export const MAP_EXTENT: [number, number, number, number] = [28, 24, 57, 43];
+
 export interface View {
   center: [number, number];
   zoom: number;
@@ -34,10 +40,24 @@ export function fitView(
   const dy = mercY(n) - mercY(s);
   const availW = Math.max(1, width - 2 * padding);
   const availH = Math.max(1, height - 2 * padding);
-  const scale = Math.min(availW / dx, availH / dy); // pixels per radian
-  const zoom = Math.log2((scale * 2 * Math.PI) / TILE);
-  const center: [number, number] = [(w + e) / 2, unmercY((mercY(n) + mercY(s)) / 2)];
-  return { center, zoom: Math.round(zoom * 1000) / 1000 };
+  const [ew, es, ee, en] = MAP_EXTENT;
+  const extentX = ((ee - ew) * Math.PI) / 180;
+  const extentY = mercY(en) - mercY(es);
+  // Fit the region, but never so far out that the frame reaches past the base map (a wide, low frame
+  // would otherwise show empty sea east of Iran): then the region's margin is trimmed instead.
+  const fit = Math.min(availW / dx, availH / dy);
+  const scale = Math.max(fit, width / extentX, height / extentY); // pixels per radian
+  // Rounded up, so that the rounding never lets the frame reach past the extent.
+  const zoom = Math.ceil(Math.log2((scale * 2 * Math.PI) / TILE) * 1000) / 1000;
+  const s2 = mercatorScale(zoom);
+  // Centre on the region, moved inwards where half the frame would reach past the extent.
+  const clamp = (v: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v)));
+  const halfX = width / 2 / s2;
+  const halfY = height / 2 / s2;
+  const cx = clamp(((w + e) / 2 / 180) * Math.PI, (ew / 180) * Math.PI + halfX, (ee / 180) * Math.PI - halfX);
+  const cy = clamp((mercY(n) + mercY(s)) / 2, mercY(es) + halfY, mercY(en) - halfY);
+  const center: [number, number] = [(cx * 180) / Math.PI, unmercY(cy)];
+  return { center, zoom };
 }
 
 /** Pixels per radian at a zoom (the d3-geo Mercator scale that matches MapLibre). */

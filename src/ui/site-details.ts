@@ -1,5 +1,6 @@
 /** The details of the selected site: status at the date, position note, period history, sources as links. */
 import type { AppData } from '../data/types.ts';
+import { type Reveal, revealOnPage } from '../embed/reveal.ts';
 import { t } from '../i18n/index.ts';
 import type { SceneOf } from '../scene/scene.ts';
 import { periodLine } from '../scene/status-text.ts';
@@ -8,7 +9,13 @@ import { h } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
 
 /** Mounts the details panel; it shows while AppState.site is set. */
-export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Store, sceneOf: SceneOf): () => void {
+export function mountSiteDetails(
+  parent: HTMLElement,
+  data: AppData,
+  store: Store,
+  sceneOf: SceneOf,
+  reveal: Reveal = revealOnPage,
+): () => void {
   const root = h('section', { class: 'details', id: 'site-details', 'aria-labelledby': 'details-title' });
   root.hidden = true;
   parent.prepend(root);
@@ -97,7 +104,11 @@ export function mountSiteDetails(parent: HTMLElement, data: AppData, store: Stor
     ];
     root.replaceChildren(...parts.filter((x): x is Node => x !== null));
     root.hidden = false;
-    if (focus) title.focus();
+    if (focus) {
+      // The details can open far below the map (a phone, an embed): bring them into view with focus.
+      title.focus({ preventScroll: true });
+      reveal(root);
+    }
   };
 
   render(false);

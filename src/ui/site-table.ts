@@ -1,9 +1,11 @@
 /** The text twin: a table of every site and its status at the date, in sync with the slider. */
 import type { AppData } from '../data/types.ts';
+import { type Reveal, revealOnPage } from '../embed/reveal.ts';
 import { formatDate, t } from '../i18n/index.ts';
 import type { SceneOf } from '../scene/scene.ts';
 import { gapSub, sinceText } from '../scene/status-text.ts';
 import type { Store } from '../state/store.ts';
+import { isCompact, onCompactChange } from './compact.ts';
 import { h, setAttr, setText } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
 
@@ -14,7 +16,12 @@ export interface SiteTable {
 }
 
 /** Builds the table and its "Show as table" toggle. */
-export function createSiteTable(data: AppData, store: Store, sceneOf: SceneOf): SiteTable {
+export function createSiteTable(
+  data: AppData,
+  store: Store,
+  sceneOf: SceneOf,
+  reveal: Reveal = revealOnPage,
+): SiteTable {
   // Focusable (not in the tab order) so that opening the table can move the reader to it: on wide
   // screens it covers the map, far from its place in the tab order.
   const wrap = h('section', {
@@ -35,7 +42,10 @@ export function createSiteTable(data: AppData, store: Store, sceneOf: SceneOf): 
 
   const render = () => {
     const { date, lang } = store.get();
-    setText(toggle, wrap.hidden ? t(lang, 'table.show') : t(lang, 'table.hide'));
+    const name = wrap.hidden ? t(lang, 'table.show') : t(lang, 'table.hide');
+    // On a phone the button shows "Table" and its pressed look (aria-expanded) says whether it is open.
+    setText(toggle, isCompact() ? t(lang, 'tools.table') : name);
+    setAttr(toggle, 'aria-label', name);
     setAttr(toggle, 'aria-expanded', String(!wrap.hidden));
     if (wrap.hidden) return;
     const key = `${lang}|${date}`;
@@ -89,8 +99,8 @@ export function createSiteTable(data: AppData, store: Store, sceneOf: SceneOf): 
     lastKey = '';
     render();
     if (!wrap.hidden) {
-      wrap.scrollIntoView({ block: 'nearest' });
       wrap.focus({ preventScroll: true });
+      reveal(wrap);
     }
   });
   // Esc closes the table and hands focus back to its toggle.
@@ -103,5 +113,13 @@ export function createSiteTable(data: AppData, store: Store, sceneOf: SceneOf): 
   });
   render();
   const off = store.subscribe(render);
-  return { element: wrap, toggle, destroy: off };
+  const offCompact = onCompactChange(render);
+  return {
+    element: wrap,
+    toggle,
+    destroy: () => {
+      off();
+      offCompact();
+    },
+  };
 }

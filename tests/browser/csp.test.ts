@@ -111,6 +111,7 @@ async function useTheMap(page: Page): Promise<void> {
   await page.keyboard.press('End');
   await page.keyboard.press('PageDown');
   await page.locator('.site-list [data-site]').first().click();
+  await page.locator('#share-button').click();
   await page.locator('#embed-button').click();
   await page.locator('dialog.embed-dialog').waitFor({ state: 'visible' });
   await page.keyboard.press('Escape');

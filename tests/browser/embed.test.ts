@@ -97,7 +97,7 @@ describe('embed mode', () => {
     try {
       await waitReady(p.page);
       expect(await p.page.locator('header[data-chrome="page"]').isVisible()).toBe(false);
-      for (const sel of ['#map-wrap', '#date-slider', 'section.legend', '#source-line', '#embed-button']) {
+      for (const sel of ['#map-wrap', '#date-slider', 'section.legend', '#source-line', '#share-button']) {
         expect(await p.page.locator(sel).isVisible(), sel).toBe(true);
       }
       const link = p.page.locator('a.open-full');
@@ -137,6 +137,40 @@ for (const host of ['pym', 'loader'] as const) {
     }
   });
 }
+
+describe('panels opened in a frame the host sizes', () => {
+  it('scrolls the host page to the table when the reader opens it (loader, 360 px phone)', async () => {
+    const p = await open(site.browser, `${hostUrl}loader.html`, { viewport: { width: 360, height: 640 } });
+    try {
+      const frame = await mapFrame(p.page);
+      await frameReady(frame);
+      // The loader's frame follows its content: nothing scrolls inside it, only the host page can.
+      expect(new URL(frame.url()).searchParams.get('sized')).toBe('1');
+      expect(await frame.evaluate(() => document.documentElement.classList.contains('is-fit'))).toBe(false);
+      await expect
+        .poll(() => p.page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height))
+        .toBeGreaterThan(900);
+      expect(await p.page.evaluate(() => window.scrollY)).toBe(0);
+      await frame.locator('#map-tools [aria-controls="site-table"]').click();
+      // The table's top is in the host's window: the host page scrolled to it.
+      await expect
+        .poll(() =>
+          p.page.evaluate(() => {
+            const iframe = document.querySelector('iframe')!;
+            return iframe.getBoundingClientRect().top;
+          }),
+        )
+        .toBeLessThan(0);
+      const tableTop = await frame.evaluate(() => document.getElementById('site-table')!.getBoundingClientRect().top);
+      const frameTop = await p.page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().top);
+      expect(frameTop + tableTop).toBeGreaterThanOrEqual(0);
+      expect(frameTop + tableTop).toBeLessThan(640 / 2);
+      expect((await received(p.page)).some((m) => m.data.type === 'coalition-map:reveal')).toBe(true);
+    } finally {
+      await p.close();
+    }
+  });
+});
 
 describe('the host API through the loader', () => {
   it('moves the map on set-date, set-theme and set-lang and reports the state back', async () => {
@@ -384,6 +418,7 @@ describe('the iframe alone and the embed dialog', () => {
     });
     try {
       await waitReady(p.page);
+      await p.page.locator('#share-button').click();
       await p.page.locator('#embed-button').click();
       const dialog = p.page.locator('dialog.embed-dialog');
       await dialog.waitFor({ state: 'visible' });

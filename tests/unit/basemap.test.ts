@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const DIR = new URL('../../public/geo/basemap/', import.meta.url);
 /** The region box [west, south, east, north] the base map is clipped to. */
-const BOX = [30, 26, 52, 42] as const;
+const BOX = [28, 24, 57, 43] as const;
 /** Budget for all base-map files together, gzip -9. */
 const MAX_GZIP_BYTES = 250 * 1024;
 const LAYERS = ['countries', 'borders', 'admin1', 'admin1-lines', 'kurdistan', 'rivers', 'lakes', 'cities'] as const;

@@ -34,6 +34,8 @@ const SAME_AS_EN: Record<'de' | 'fr' | 'ar', readonly string[]> = {
     'country.KW', // "Kuwait" in German too
     'ain.callout', // 'Ain al-Asad: {status}': a proper name and a placeholder
     'attribution.fonts', // 'Noto Sans (OFL)': a font name and a licence abbreviation
+    'tools.phase', // "Phase"
+    'scale.km', // '{n} km'
   ],
   fr: [
     'phase.label', // "Phase"
@@ -47,6 +49,7 @@ const SAME_AS_EN: Record<'de' | 'fr' | 'ar', readonly string[]> = {
     'attribution.fonts', // 'Noto Sans (OFL)': a font name and a licence abbreviation
     'source.via', // 'via {via}': "via" is French too
     'downloads.licence', // "licence" is the French word
+    'tools.phase', // "Phase"
   ],
   ar: [],
 };

@@ -1,0 +1,111 @@
+/**
+ * A map that fits the screen (issue 14, items 2 and 4): on a 360 × 640 phone the map and the slider
+ * are on the first screen, the tool bar is one row, and the map does not move while the page loads;
+ * in a frame of fixed height (the iframe-only snippet, 640 px) nothing is cut at any width.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { open, waitReady } from './browser.ts';
+import { useSite } from './fixture.ts';
+
+const site = useSite();
+const phone = { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true } as const;
+
+/** Every box of the tool bar's buttons: one row means one top. */
+const toolTops = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#map-tools > *, #map-tools .share > button')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => Math.round(el.getBoundingClientRect().top)),
+  );
+
+describe('phone layout', () => {
+  it.each(['en', 'de', 'fr', 'ar'])('fits map and slider into 360 × 640 with a one-row tool bar (%s)', async (lang) => {
+    const p = await open(site.browser, null, phone);
+    try {
+      // Where the map is at each moment of the load: first paint, then after the WebGL map took over.
+      await p.page.addInitScript(() => {
+        const w = window as unknown as { mapTops: number[] };
+        w.mapTops = [];
+        const note = () => {
+          const el = document.getElementById('map');
+          if (el) w.mapTops.push(Math.round(el.getBoundingClientRect().top * 10) / 10);
+        };
+        // (Not at DOMContentLoaded: before the first paint the web fonts may not be in yet, and what
+        // is laid out but never painted does not shift in front of the reader.)
+        new PerformanceObserver(note).observe({ type: 'paint', buffered: true });
+      });
+      await p.page.goto(`${site.server.url}?lang=${lang}`);
+      await waitReady(p.page);
+      await p.page.evaluate(() => document.fonts.ready);
+      const box = await p.page.evaluate(() => {
+        const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        return { map: r('#map').toJSON(), slider: r('#date-slider').toJSON(), time: r('.timeline').toJSON() };
+      });
+      expect(box.map.height, 'a usable map').toBeGreaterThanOrEqual(280);
+      expect(box.slider.bottom, 'the slider on the first screen').toBeLessThanOrEqual(640);
+      expect(box.time.bottom, 'the whole timeline on the first screen').toBeLessThanOrEqual(640);
+      const tops = await toolTops(p.page);
+      expect(tops.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(tops).size, `tool bar rows: ${tops.join(', ')}`).toBe(1);
+      const mapTops = await p.page.evaluate(() => (window as unknown as { mapTops: number[] }).mapTops);
+      mapTops.push(Math.round(box.map.top * 10) / 10);
+      // The map stays where the first paint put it (a web font arriving may move it by a pixel or two).
+      expect(Math.max(...mapTops) - Math.min(...mapTops), `map top while loading: ${mapTops.join(', ')}`).toBeLessThan(
+        4,
+      );
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('scrolls the page with one finger and leaves the map to two (cooperative gestures)', async () => {
+    const p = await open(site.browser, site.server.url, phone);
+    try {
+      await waitReady(p.page);
+      expect(await p.page.locator('#map .maplibregl-cooperative-gesture-screen').count()).toBe(1);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('embed in a frame of fixed height (the iframe-only snippet)', () => {
+  it.each([300, 360, 412, 768, 1000, 1200, 1400])('cuts nothing at %i × 640', async (width) => {
+    const p = await open(site.browser, `${site.server.url}?date=2025-06-01&embed=1`, {
+      viewport: { width, height: 640 },
+    });
+    try {
+      await waitReady(p.page);
+      const r = await p.page.evaluate(() => {
+        const b = (s: string) => document.querySelector(s)?.getBoundingClientRect().toJSON();
+        return {
+          fit: document.documentElement.classList.contains('is-fit'),
+          scroll: document.documentElement.scrollHeight,
+          map: b('#map'),
+          slider: b('#date-slider'),
+          source: b('#source-line'),
+          full: b('a.open-full'),
+          legend: b('section.legend h2'),
+        };
+      });
+      expect(r.fit).toBe(true);
+      expect(r.scroll, 'the document fits the frame').toBeLessThanOrEqual(640);
+      for (const [name, box] of Object.entries({
+        slider: r.slider,
+        source: r.source,
+        full: r.full,
+        legend: r.legend,
+      })) {
+        expect(box, name).toBeTruthy();
+        expect(box!.bottom, `${name} inside the frame`).toBeLessThanOrEqual(640);
+        expect(box!.top, `${name} inside the frame`).toBeGreaterThanOrEqual(0);
+      }
+      expect(r.map!.height, 'a usable map').toBeGreaterThanOrEqual(width < 760 ? 200 : 340);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -1,0 +1,54 @@
+/** The fitted camera: the region in view, and never a pixel past the base map's edge. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fitView, MAP_EXTENT, mercatorScale, REGION_BOUNDS } from '../../src/state/view.ts';
+
+const manifest = JSON.parse(readFileSync('public/geo/basemap/manifest.json', 'utf8'));
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** The frame's edges in web-Mercator radians. */
+function frame(width: number, height: number) {
+  const v = fitView(width, height);
+  const k = mercatorScale(v.zoom);
+  const cx = rad(v.center[0]);
+  const cy = mercY(v.center[1]);
+  return { west: cx - width / 2 / k, east: cx + width / 2 / k, south: cy - height / 2 / k, north: cy + height / 2 / k };
+}
+
+const SIZES: [number, number][] = [
+  [360, 396],
+  [412, 453],
+  [768, 480],
+  [950, 440],
+  [1110, 440],
+  [1400, 500],
+  [2400, 1500],
+  [600, 900],
+];
+
+describe('fitView', () => {
+  it('uses the base map’s own extent', () => {
+    const { west, south, east, north } = manifest.box;
+    expect(MAP_EXTENT).toEqual([west, south, east, north]);
+  });
+
+  it.each(SIZES)('never shows past the base map at %i × %i', (w, h) => {
+    const f = frame(w, h);
+    const eps = 1e-6;
+    expect(f.west).toBeGreaterThanOrEqual(rad(MAP_EXTENT[0]) - eps);
+    expect(f.east).toBeLessThanOrEqual(rad(MAP_EXTENT[2]) + eps);
+    expect(f.south).toBeGreaterThanOrEqual(mercY(MAP_EXTENT[1]) - eps);
+    expect(f.north).toBeLessThanOrEqual(mercY(MAP_EXTENT[3]) + eps);
+  });
+
+  it.each(SIZES)('keeps Iraq and Syria in view at %i × %i', (w, h) => {
+    // The region box has a margin of about a degree; where the frame is wide and low the margin is
+    // trimmed, never the countries (Syria's west coast 35.7°E, Iraq's south-east 48.6°E, 29.1–37.4°N).
+    const f = frame(w, h);
+    expect(f.west).toBeLessThanOrEqual(rad(35.7));
+    expect(f.east).toBeGreaterThanOrEqual(rad(REGION_BOUNDS[2] - 0.1));
+    expect(f.south).toBeLessThanOrEqual(mercY(29.6));
+    expect(f.north).toBeGreaterThanOrEqual(mercY(37.3));
+  });
+});
