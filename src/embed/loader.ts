@@ -85,6 +85,8 @@
         if (!(height > 0 && height <= MAX_HEIGHT)) return;
         iframe.height = String(Math.ceil(height));
         iframe.style.height = `${Math.ceil(height)}px`;
+        // The snippet's reserved height has done its work: from now on the frame's own height counts.
+        if (el instanceof HTMLElement) el.style.minHeight = '';
       }
       if (type === `${PREFIX}reveal`) {
         // The reader opened a panel (the table, a site's details) in the frame: scroll the page so it

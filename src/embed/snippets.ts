@@ -57,5 +57,7 @@ export function iframeSnippet(href: string, o: SnippetOptions, title: string): s
 export function loaderSnippet(href: string, o: SnippetOptions): string {
   const data = [`data-coalition-map`, `data-date="${escapeAttr(o.date)}"`, `data-lang="${escapeAttr(o.lang)}"`];
   if (o.theme !== 'auto') data.push(`data-theme="${escapeAttr(o.theme)}"`);
+  // The frame's first height, held before the script has run, so the article below does not jump.
+  data.push(`style="min-height:${FALLBACK_HEIGHT}px"`);
   return `<div ${data.join(' ')}></div>\n<script async src="${escapeAttr(loaderUrl(href))}"></script>`;
 }

@@ -53,7 +53,7 @@ function wrap(text: string, max: number, font: string): string[] {
 
 /** The page's @font-face rules as CSS with the font files inlined (data URLs). */
 async function inlineFonts(): Promise<string> {
-  const rules: { family: string; weight: string; url: string }[] = [];
+  const rules: { family: string; weight: string; url: string; range: string }[] = [];
   for (const sheet of [...document.styleSheets]) {
     let list: CSSRuleList;
     try {
@@ -67,7 +67,9 @@ async function inlineFonts(): Promise<string> {
       const src = rule.style.getPropertyValue('src').match(/url\(["']?([^"')]+)["']?\)/)?.[1];
       if (!family.startsWith('Noto Sans') || !src) continue;
       const url = new URL(src, sheet.href ?? document.baseURI).href;
-      rules.push({ family, weight: rule.style.getPropertyValue('font-weight') || '400', url });
+      // With its unicode-range: a Latin face without one claims the Arabic letters too and draws nothing.
+      const range = rule.style.getPropertyValue('unicode-range');
+      rules.push({ family, weight: rule.style.getPropertyValue('font-weight') || '400', url, range });
     }
   }
   const faces = await Promise.all(
@@ -75,7 +77,8 @@ async function inlineFonts(): Promise<string> {
       const bytes = new Uint8Array(await (await fetch(r.url)).arrayBuffer());
       let bin = '';
       for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return `@font-face{font-family:"${r.family}";font-weight:${r.weight};src:url(data:font/woff2;base64,${btoa(bin)}) format("woff2")}`;
+      const range = /^[\w\s+,?-]+$/.test(r.range) ? `;unicode-range:${r.range}` : '';
+      return `@font-face{font-family:"${r.family}";font-weight:${r.weight};src:url(data:font/woff2;base64,${btoa(bin)}) format("woff2")${range}}`;
     }),
   );
   return faces.join('');
@@ -143,6 +146,14 @@ export async function imageSvg(o: ImageOptions): Promise<{ svg: string; height: 
   return { svg, height };
 }
 
+/** True when a strip of pixels holds dark text (the headline), not only the background. */
+function hasInk(rgba: Uint8ClampedArray): boolean {
+  let dark = 0;
+  for (let i = 0; i < rgba.length; i += 16)
+    if ((rgba[i] ?? 255) + (rgba[i + 1] ?? 255) + (rgba[i + 2] ?? 255) < 200) dark++;
+  return dark > 20;
+}
+
 /** Draws the SVG into a canvas `width` pixels wide and returns the PNG. */
 export async function rasterize(svg: string, layoutHeight: number, width: number): Promise<Blob> {
   const scale = width / LAYOUT_WIDTH;
@@ -154,9 +165,18 @@ export async function rasterize(svg: string, layoutHeight: number, width: number
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(LAYOUT_WIDTH * scale);
     canvas.height = Math.round(layoutHeight * scale);
-    const ctx = canvas.getContext('2d');
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new Error('no 2D canvas');
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    // An SVG image loads its inlined fonts after it has decoded (the Arabic faces, the larger ones,
+    // arrive late enough that a first drawing had no Arabic text at all): draw until the headline
+    // has ink, for at most two seconds.
+    const band = { x: 0, y: Math.round(PAD * scale), w: canvas.width, h: Math.round(TITLE_SIZE * scale) };
+    for (let attempt = 0; attempt < 10; attempt++) {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      if (hasInk(ctx.getImageData(band.x, band.y, band.w, band.h).data)) break;
+      await new Promise((r) => window.setTimeout(r, 200));
+    }
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas.toBlob gave nothing'))), 'image/png'),
     );

@@ -71,41 +71,52 @@ describe('share menu', () => {
     }
   });
 
-  it.each([1200, 2400])('downloads the current view as a %i px PNG with headline, legend and credit', async (width) => {
-    const p = await open(site.browser, `${site.server.url}?date=${DATE}`, { acceptDownloads: true });
-    try {
-      await waitReady(p.page);
-      await openShare(p.page);
-      const [download] = await Promise.all([
-        p.page.waitForEvent('download', { timeout: 30_000 }),
-        p.page.locator(`[data-action="image"][data-width="${width}"]`).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(`coalition-map-${DATE}-en-${width}.png`);
-      const png = PNG.sync.read(readFileSync((await download.path())!));
-      expect(png.width).toBe(width);
-      // 1200 × (headline + 720 px map + credit): landscape, a little taller than 3:5.
-      expect(png.height / png.width).toBeGreaterThan(0.65);
-      expect(png.height / png.width).toBeLessThan(0.8);
-      // Not blank: the sea, the land and ink (the headline's text is near-black) are all there.
-      const at = (x: number, y: number): [number, number, number] => {
-        const i = (Math.round(y) * png.width + Math.round(x)) * 4;
-        return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-      };
-      let dark = 0;
-      const s = width / 1200;
-      for (let x = 24 * s; x < 600 * s; x += 2) {
-        for (let y = 10 * s; y < 56 * s; y += 2) {
-          const [r, g, b] = at(x, y);
-          if (r + g + b < 200) dark++;
+  it.each([
+    [1200, 'en'],
+    [2400, 'en'],
+    [1200, 'ar'],
+  ] as const)(
+    'downloads the current view as a %i px PNG with headline, legend and credit (%s)',
+    async (width, lang) => {
+      const p = await open(site.browser, `${site.server.url}?date=${DATE}&lang=${lang}`, { acceptDownloads: true });
+      try {
+        await waitReady(p.page);
+        await openShare(p.page);
+        const [download] = await Promise.all([
+          p.page.waitForEvent('download', { timeout: 30_000 }),
+          p.page.locator(`[data-action="image"][data-width="${width}"]`).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(`coalition-map-${DATE}-${lang}-${width}.png`);
+        const png = PNG.sync.read(readFileSync((await download.path())!));
+        expect(png.width).toBe(width);
+        // 1200 × (headline + 720 px map + credit): landscape, a little taller than 3:5.
+        expect(png.height / png.width).toBeGreaterThan(0.65);
+        expect(png.height / png.width).toBeLessThan(0.8);
+        // Not blank: the sea, the land and ink (the headline's text is near-black) are all there.
+        const at = (x: number, y: number): [number, number, number] => {
+          const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+          return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+        };
+        let dark = 0;
+        const s = width / 1200;
+        // The headline's first half: on the left, or on the right in Arabic (which once came out blank).
+        const from = lang === 'ar' ? 600 : 24;
+        for (let x = from * s; x < (from + 576) * s; x += 2) {
+          for (let y = 10 * s; y < 56 * s; y += 2) {
+            const [r, g, b] = at(x, y);
+            if (r + g + b < 200) dark++;
+          }
         }
+        expect(dark, 'headline text in the image').toBeGreaterThan(200);
+        await expect
+          .poll(() => p.page.locator('.share-status').textContent())
+          .toBe(lang === 'ar' ? 'تم تنزيل الصورة' : 'Image downloaded');
+        expect(p.errors).toEqual([]);
+      } finally {
+        await p.close();
       }
-      expect(dark, 'headline text in the image').toBeGreaterThan(200);
-      await expect.poll(() => p.page.locator('.share-status').textContent()).toBe('Image downloaded');
-      expect(p.errors).toEqual([]);
-    } finally {
-      await p.close();
-    }
-  });
+    },
+  );
 });
 
 describe('full screen', () => {
