@@ -68,7 +68,9 @@ export function staticProjection(width: number, height: number, view: View = fit
         sphere: () => sink.sphere?.(),
       };
     };
-    return geoPath({ stream }).digits(1);
+    // Whole pixels on a phone-sized frame (the phone prerender shares index.html's 60 KB first-paint
+    // budget with the desktop one); tenths on larger frames.
+    return geoPath({ stream }).digits(width < 500 ? 0 : 1);
   };
   const invert = (xy: readonly [number, number]): [number, number] => {
     const p = mercator.invert!([xy[0], xy[1]])!;

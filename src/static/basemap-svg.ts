@@ -38,6 +38,8 @@ export function basemapSvg(
   w: number,
   h: number,
 ): string {
+  // A phone-sized frame is drawn in whole pixels (scene/projection.ts): simplify at about a pixel too.
+  const thin = (t: number) => (w < 500 ? Math.max(1, t * 1.6) : t);
   const named = (f: Feature) => {
     const name = f.properties?.name;
     return typeof name === 'object' && name !== null && 'en' in name;
@@ -45,28 +47,28 @@ export function basemapSvg(
   const line = { fill: 'none', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' };
   return [
     `<rect${attrs({ width: w, height: h, fill: p.sea })}/>`,
-    layer(proj, basemap.countries, THIN.land, { fill: p.land, 'fill-rule': 'evenodd' }, (f) => !isFocus(f)),
-    layer(proj, basemap.countries, THIN.land, { fill: p.landFocus, 'fill-rule': 'evenodd' }, isFocus),
-    layer(proj, basemap.kurdistan, THIN.line, { fill: p.kurdistan, 'fill-opacity': 0.06 }),
-    layer(proj, basemap.lakes, THIN.water, { fill: p.water, 'fill-rule': 'evenodd' }),
+    layer(proj, basemap.countries, thin(THIN.land), { fill: p.land, 'fill-rule': 'evenodd' }, (f) => !isFocus(f)),
+    layer(proj, basemap.countries, thin(THIN.land), { fill: p.landFocus, 'fill-rule': 'evenodd' }, isFocus),
+    layer(proj, basemap.kurdistan, thin(THIN.line), { fill: p.kurdistan, 'fill-opacity': 0.06 }),
+    layer(proj, basemap.lakes, thin(THIN.water), { fill: p.water, 'fill-rule': 'evenodd' }),
     // Named rivers (Tigris, Euphrates…) read stronger than their unnamed tributaries.
-    layer(proj, basemap.rivers, THIN.water, { ...line, stroke: p.river, 'stroke-width': 0.6 }, (f) => !named(f)),
-    layer(proj, basemap.rivers, THIN.water, { ...line, stroke: p.river, 'stroke-width': 1.3 }, named),
-    layer(proj, basemap.admin1Lines, THIN.admin, { ...line, stroke: p.admin1, 'stroke-width': 0.6 }),
-    layer(proj, basemap.kurdistan, THIN.line, {
+    layer(proj, basemap.rivers, thin(THIN.water), { ...line, stroke: p.river, 'stroke-width': 0.6 }, (f) => !named(f)),
+    layer(proj, basemap.rivers, thin(THIN.water), { ...line, stroke: p.river, 'stroke-width': 1.3 }, named),
+    layer(proj, basemap.admin1Lines, thin(THIN.admin), { ...line, stroke: p.admin1, 'stroke-width': 0.6 }),
+    layer(proj, basemap.kurdistan, thin(THIN.line), {
       ...line,
       stroke: p.kurdistan,
       'stroke-width': 1.1,
       'stroke-dasharray': '3 2',
       'stroke-opacity': 0.8,
     }),
-    layer(proj, basemap.borders, THIN.line, { ...line, stroke: p.border, 'stroke-width': 1 }, (f) => {
+    layer(proj, basemap.borders, thin(THIN.line), { ...line, stroke: p.border, 'stroke-width': 1 }, (f) => {
       return f.properties?.kind !== 'disputed';
     }),
     layer(
       proj,
       basemap.borders,
-      THIN.line,
+      thin(THIN.line),
       { ...line, stroke: p.border, 'stroke-width': 1, 'stroke-dasharray': '2 2' },
       (f) => {
         return f.properties?.kind === 'disputed';

@@ -69,10 +69,14 @@ describe('no JavaScript', () => {
       p.page.on('requestfinished', (r) => loaded.push(new URL(r.url()).pathname));
       await p.page.goto(site.server.url, { waitUntil: 'load' });
       // The inline SVG of the default view, with its accessible name.
-      const svg = p.page.locator('#map-static svg');
+      // (Two are in the HTML: this desktop one, and one drawn at the phone map's size for phones.)
+      const svg = p.page.locator('#map-static svg.prerender-wide');
       expect(await svg.isVisible()).toBe(true);
+      expect(await p.page.locator('#map-static svg.prerender-phone').isVisible()).toBe(false);
       expect(await svg.getAttribute('role')).toBe('img');
-      expect((await p.page.locator('#map-static svg > title').textContent()) ?? '').toMatch(/^Map of coalition sites/);
+      expect((await p.page.locator('#map-static svg.prerender-wide > title').textContent()) ?? '').toMatch(
+        /^Map of coalition sites/,
+      );
       const box = (await svg.boundingBox())!;
       expect(box.width).toBeGreaterThan(600);
       // The noscript image of the same view, with the legend, and the alt text images.json gives it.
@@ -87,6 +91,12 @@ describe('no JavaScript', () => {
       expect(await note.isVisible()).toBe(true);
       // The panels scripts would fill take no room.
       expect(await p.page.locator('#side').isVisible()).toBe(false);
+      // A phone gets the map drawn for its size, not the desktop one shrunk.
+      await p.page.setViewportSize({ width: 360, height: 640 });
+      expect(await p.page.locator('#map-static svg.prerender-wide').isVisible()).toBe(false);
+      const small = (await p.page.locator('#map-static svg.prerender-phone').boundingBox())!;
+      expect(small.width).toBe(360);
+      expect(small.height).toBeGreaterThan(240);
     } finally {
       await p.close();
     }

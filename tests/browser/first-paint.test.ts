@@ -35,7 +35,10 @@ describe('the first paint', () => {
       await p.page.addInitScript(() => {
         new PerformanceObserver((list) => {
           if (!list.getEntries().some((e) => e.name === 'first-contentful-paint')) return;
-          const r = document.querySelector('#map-static svg')?.getBoundingClientRect();
+          // The one of the two prerendered maps this width shows (desktop or phone).
+          const r = [...document.querySelectorAll('#map-static svg')]
+            .map((el) => el.getBoundingClientRect())
+            .find((b) => b.width > 0);
           (window as unknown as { __svgAtPaint: unknown }).__svgAtPaint = r ? { w: r.width, h: r.height } : null;
         }).observe({ type: 'paint', buffered: true });
       });
