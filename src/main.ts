@@ -37,6 +37,7 @@ import { mountPhasePanel } from './ui/phase-panel.ts';
 import { mountPrintView } from './ui/print-view.ts';
 import { mountFullscreen } from './ui/fullscreen.ts';
 import { mountShareMenu } from './ui/share-menu.ts';
+import { mountScaleBar } from './ui/scale-bar.ts';
 import { mountSiteDetails } from './ui/site-details.ts';
 import { mountSiteList } from './ui/site-list.ts';
 import { createSiteTable } from './ui/site-table.ts';
@@ -150,6 +151,7 @@ async function boot(): Promise<void> {
   mountLiveRegion(byId('app'), store, sceneOf);
   mountMapLabel(byId('map'), byId('map-desc'), store, sceneOf);
   mountAinCallout(byId('map'), store, sceneOf, renderer);
+  mountScaleBar(byId('map'), store, renderer);
   mountPrintView({
     data,
     basemap,

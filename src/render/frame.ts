@@ -18,11 +18,40 @@ export function controlBoxes(width: number, height: number, lang: Lang): Box[] {
   const rtl = lang === 'ar';
   const mirror = (b: Box): Box => (rtl ? { x0: width - b.x1, y0: b.y0, x1: width - b.x0, y1: b.y1 } : b);
   const zoom: Box = { x0: width - 10 - 29 - 4, y0: 0, x1: width, y1: 10 + 59 + 4 };
-  const credit: Box =
-    width < COMPACT_CREDIT_WIDTH
-      ? { x0: width - 10 - 24 - 4, y0: height - 10 - 24 - 4, x1: width, y1: height }
-      : { x0: width - 10 - CREDIT_WIDTH[lang] - 4, y0: height - 38, x1: width, y1: height };
-  return [mirror(zoom), mirror(credit)];
+  return [mirror(zoom), mirror(creditBox(width, height, lang)), scaleBarBox(width, height, lang)];
+}
+
+/** MapLibre's credit (bottom right; bottom left in Arabic), folded or not, with a 4 px margin. */
+function creditBox(width: number, height: number, lang: Lang): Box {
+  return width < COMPACT_CREDIT_WIDTH
+    ? { x0: width - 10 - 24 - 4, y0: height - 10 - 24 - 4, x1: width, y1: height }
+    : { x0: width - 10 - CREDIT_WIDTH[lang] - 4, y0: height - 38, x1: width, y1: height };
+}
+
+/** The scale bar's longest bar, px. */
+export const SCALE_BAR_MAX = 100;
+
+/**
+ * The scale bar's box (ui/scale-bar.ts draws it there, over either renderer): at the bottom, beside
+ * the credit, mirrored on right-to-left pages.
+ */
+export function scaleBarBox(width: number, height: number, lang: Lang): Box {
+  const credit = creditBox(width, height, lang);
+  const x1 = credit.x0 - 4;
+  const b: Box = { x0: x1 - SCALE_BAR_MAX - 12, y0: height - 34, x1, y1: height - 4 };
+  return lang === 'ar' ? { x0: width - b.x1, y0: b.y0, x1: width - b.x0, y1: b.y1 } : b;
+}
+
+/** Earth's circumference at the equator in metres (WGS 84), for metres per pixel in Web Mercator. */
+const EQUATOR_M = 40_075_016.686;
+
+/** A scale bar for a camera: the longest round length of at most SCALE_BAR_MAX px, and its length in px. */
+export function scaleBar(view: { center: [number, number]; zoom: number }): { km: number; px: number } {
+  const metresPerPx = (EQUATOR_M * Math.cos((view.center[1] * Math.PI) / 180)) / (512 * 2 ** view.zoom);
+  const kmPerPx = metresPerPx / 1000;
+  const steps = [1, 2, 5, 10, 20, 25, 50, 100, 150, 200, 250, 300, 500, 1000];
+  const km = [...steps].reverse().find((k) => k / kmPerPx <= SCALE_BAR_MAX) ?? 1;
+  return { km, px: Math.round(km / kmPerPx) };
 }
 
 /** The boxes of elements over the map, relative to it (those that do not overlap it are left out). */

@@ -24,6 +24,7 @@ import { browserMeasure, controlBoxes, overlayBoxes } from './frame.ts';
 import { afterTimeOnScreen, nearViewport } from './screen-time.ts';
 import { createSvgView, type SvgView } from './svg-view.ts';
 import { webglSupported } from './webgl-support.ts';
+import { fitView } from '../state/view.ts';
 
 export type RendererKind = 'svg' | 'webgl';
 
@@ -40,6 +41,8 @@ export interface RendererStatus {
   camera: boolean;
   /** Where Ain al-Asad's callout goes (a corner that hides no site), the base's point and the leader, px. */
   callout: CalloutPlace | null;
+  /** The camera on screen (the fitted view on the SVG map) and the frame's size: for the scale bar. */
+  view: { center: [number, number]; zoom: number; width: number; height: number } | null;
 }
 
 export interface RendererHost {
@@ -95,6 +98,7 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
     fallbackReason: null,
     camera: false,
     callout: null,
+    view: null,
   };
   let current: { scene: Scene; selected: string | null } | null = null;
   let webgl: MapView | null = null;
@@ -104,7 +108,7 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
   const publish = (patch: Partial<RendererStatus>) => {
     const next = { ...status, ...patch };
     const same = (k: keyof RendererStatus) =>
-      k === 'callout' ? JSON.stringify(next[k]) === JSON.stringify(status[k]) : next[k] === status[k];
+      k === 'callout' || k === 'view' ? JSON.stringify(next[k]) === JSON.stringify(status[k]) : next[k] === status[k];
     if ((Object.keys(patch) as (keyof RendererStatus)[]).every(same)) return;
     status = next;
     for (const fn of [...listeners]) fn(status);
@@ -224,13 +228,14 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
   /** Places the callout for what is on screen; true when it moved (the labels must keep off its new place). */
   const placeCallout = (): boolean => {
     const el = opts.callout();
+    const frame = { width: container.clientWidth, height: container.clientHeight };
+    const view = status.kind === 'webgl' ? webgl?.view() : undefined;
+    publish({ view: { ...(view ?? fitView(frame.width, frame.height)), ...frame } });
     if (!current || !el || el.hidden) {
       publish({ callout: null });
       return false;
     }
     calloutSize ??= { width: el.offsetWidth, height: el.offsetHeight };
-    const frame = { width: container.clientWidth, height: container.clientHeight };
-    const view = status.kind === 'webgl' ? webgl?.view() : undefined;
     const avoid = controlBoxes(frame.width, frame.height, current.scene.lang);
     const place = calloutPlace(current.scene, calloutSize, { ...frame, view }, avoid);
     // A callout that moves uncovers one corner and covers another: measure what covers the map anew.

@@ -1,8 +1,10 @@
 /**
- * Phones: the tool bar keeps one row by giving its buttons short names ("Table" for "Show as table").
- * The long name stays the accessible name where it says more (aria-label), the short one is what shows.
+ * Narrow maps: the tool bar keeps one row, and clear of the map's north (Rmelan, Qamishli), by giving
+ * its buttons short names ("Table" for "Show as table"): on phones, and on pages up to 1100 px wide
+ * where the map beside the side panel is under about 770 px. The long name stays the accessible name
+ * (aria-label) and the tooltip; the short one is what shows.
  */
-const QUERY = '(max-width: 520px)';
+const QUERY = '(max-width: 1100px)';
 
 /** True on a narrow screen, where the tool bar's buttons take their short names. */
 export function isCompact(): boolean {
@@ -15,4 +17,15 @@ export function onCompactChange(callback: () => void): () => void {
   const mq = window.matchMedia(QUERY);
   mq.addEventListener('change', callback);
   return () => mq.removeEventListener('change', callback);
+}
+
+/** Shows the short or the long name on a tool button; the long one stays its name and tooltip. */
+export function toolName(button: HTMLElement, long: string, short: string): void {
+  const compact = isCompact();
+  const text = compact ? short : long;
+  if (button.textContent !== text) button.textContent = text;
+  if (button.getAttribute('aria-label') !== long) button.setAttribute('aria-label', long);
+  if (compact) {
+    if (button.title !== long) button.title = long;
+  } else button.removeAttribute('title');
 }

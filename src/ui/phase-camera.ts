@@ -8,8 +8,8 @@ import { t } from '../i18n/index.ts';
 import type { RendererHost } from '../render/host.ts';
 import { phaseAt } from '../state/selectors.ts';
 import type { Store } from '../state/store.ts';
-import { isCompact, onCompactChange } from './compact.ts';
-import { h, setAttr, setText } from './dom.ts';
+import { onCompactChange, toolName } from './compact.ts';
+import { h } from './dom.ts';
 
 /** Adds the two camera buttons to the map's tool bar; returns an unmount function. */
 export function mountPhaseCamera(tools: HTMLElement, data: AppData, store: Store, renderer: RendererHost): () => void {
@@ -18,12 +18,8 @@ export function mountPhaseCamera(tools: HTMLElement, data: AppData, store: Store
   const render = () => {
     const { lang, date } = store.get();
     const phase = phaseAt(data.timeline, date);
-    const compact = isCompact();
-    setText(focus, t(lang, compact ? 'tools.phase' : 'map.phaseView'));
-    setText(reset, t(lang, compact ? 'tools.reset' : 'map.resetView'));
-    // The short names are what shows on a phone; the long ones stay the buttons' names.
-    setAttr(focus, 'aria-label', t(lang, 'map.phaseView'));
-    setAttr(reset, 'aria-label', t(lang, 'map.resetView'));
+    toolName(focus, t(lang, 'map.phaseView'), t(lang, 'tools.phase'));
+    toolName(reset, t(lang, 'map.resetView'), t(lang, 'tools.reset'));
     // Shown (disabled) while the WebGL map loads, so the tool bar keeps its size when it takes over and
     // the labels laid out around it stay put; gone only where the SVG map is the renderer for good.
     const st = renderer.status();

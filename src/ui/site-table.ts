@@ -5,8 +5,8 @@ import { formatDate, t } from '../i18n/index.ts';
 import type { SceneOf } from '../scene/scene.ts';
 import { gapSub, sinceText } from '../scene/status-text.ts';
 import type { Store } from '../state/store.ts';
-import { isCompact, onCompactChange } from './compact.ts';
-import { h, setAttr, setText } from './dom.ts';
+import { onCompactChange, toolName } from './compact.ts';
+import { h, setAttr } from './dom.ts';
 import { indexSources, sourceItem } from './sources.ts';
 
 export interface SiteTable {
@@ -42,10 +42,8 @@ export function createSiteTable(
 
   const render = () => {
     const { date, lang } = store.get();
-    const name = wrap.hidden ? t(lang, 'table.show') : t(lang, 'table.hide');
-    // On a phone the button shows "Table" and its pressed look (aria-expanded) says whether it is open.
-    setText(toggle, isCompact() ? t(lang, 'tools.table') : name);
-    setAttr(toggle, 'aria-label', name);
+    // Where the map is narrow the button shows "Table"; its pressed look (aria-expanded) says whether it is open.
+    toolName(toggle, wrap.hidden ? t(lang, 'table.show') : t(lang, 'table.hide'), t(lang, 'tools.table'));
     setAttr(toggle, 'aria-expanded', String(!wrap.hidden));
     if (wrap.hidden) return;
     const key = `${lang}|${date}`;

@@ -71,6 +71,51 @@ describe('phone layout', () => {
   });
 });
 
+describe('scale bar', () => {
+  it('shows a round length in km beside the credit, and a shorter one after zooming in', async () => {
+    const p = await open(site.browser, site.server.url, { viewport: { width: 1280, height: 800 } });
+    try {
+      await waitReady(p.page);
+      const bar = p.page.getByTestId('scale-bar');
+      const read = async () => ({
+        text: (await bar.locator('.scale-bar-label').textContent()) ?? '',
+        px: (await bar.locator('.scale-bar-line').boundingBox())!.width,
+      });
+      const before = await read();
+      expect(before.text).toMatch(/^\d+ km$/);
+      expect(before.px).toBeGreaterThan(30);
+      expect(before.px).toBeLessThanOrEqual(100);
+      // Beside MapLibre's credit, not over it, and inside the map.
+      const b = (await bar.boundingBox())!;
+      const credit = (await p.page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+      const map = (await p.page.locator('#map').boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(credit.x);
+      expect(b.y + b.height).toBeLessThanOrEqual(map.y + map.height);
+      await p.page.locator('.maplibregl-ctrl-zoom-in').click();
+      await expect.poll(async () => (await read()).text).not.toBe(before.text);
+      const after = await read();
+      expect(Number.parseInt(after.text, 10)).toBeLessThan(Number.parseInt(before.text, 10));
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('is in the reader’s language and on the left, beside the credit, in Arabic', async () => {
+    const p = await open(site.browser, `${site.server.url}?lang=ar`, { viewport: { width: 1280, height: 800 } });
+    try {
+      await waitReady(p.page);
+      const bar = p.page.getByTestId('scale-bar');
+      expect(await bar.locator('.scale-bar-label').textContent()).toMatch(/^\d+ كم$/);
+      const b = (await bar.boundingBox())!;
+      const credit = (await p.page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(credit.x + credit.width);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe('embed in a frame of fixed height (the iframe-only snippet)', () => {
   it.each([300, 360, 412, 768, 1000, 1200, 1400])('cuts nothing at %i × 640', async (width) => {
     const p = await open(site.browser, `${site.server.url}?date=2025-06-01&embed=1`, {

@@ -1,6 +1,8 @@
-/** The fitted camera: the region in view, and never a pixel past the base map's edge. */
+/** The fitted camera: the region in view, never a pixel past the base map's edge; the scale bar for it. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import distance from '@turf/distance';
+import { SCALE_BAR_MAX, scaleBar } from '../../src/render/frame.ts';
 import { fitView, MAP_EXTENT, mercatorScale, REGION_BOUNDS } from '../../src/state/view.ts';
 
 const manifest = JSON.parse(readFileSync('public/geo/basemap/manifest.json', 'utf8'));
@@ -50,5 +52,25 @@ describe('fitView', () => {
     expect(f.east).toBeGreaterThanOrEqual(rad(REGION_BOUNDS[2] - 0.1));
     expect(f.south).toBeLessThanOrEqual(mercY(29.6));
     expect(f.north).toBeGreaterThanOrEqual(mercY(37.3));
+  });
+});
+
+describe('scaleBar', () => {
+  it.each([
+    [360, 340],
+    [950, 440],
+    [1400, 500],
+  ])('is a round length no longer than its box, true to Turf at the centre of the %i × %i view', (w, h) => {
+    const view = fitView(w, h);
+    const { km, px } = scaleBar(view);
+    expect(px).toBeLessThanOrEqual(SCALE_BAR_MAX);
+    expect(px).toBeGreaterThan(SCALE_BAR_MAX / 3);
+    expect([1, 2, 5, 10, 20, 25, 50, 100, 150, 200, 250, 300, 500, 1000]).toContain(km);
+    // px pixels east of the centre, measured on the ground along the parallel.
+    const k = mercatorScale(view.zoom);
+    const dLon = (px / k) * (180 / Math.PI);
+    const [lon, lat] = view.center;
+    const ground = distance([lon, lat], [lon + dLon, lat], { units: 'kilometers' });
+    expect(Math.abs(ground - km) / km).toBeLessThan(0.02);
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * The scale bar, in kilometres and the reader's language, over either renderer: drawn from the camera
+ * the render host publishes (the fitted view on the SVG map, the current camera on the WebGL map),
+ * in the box the label layout keeps clear (render/frame.ts scaleBarBox). Web Mercator's scale changes
+ * with latitude (about 9 % between Basra and Qamishli): the bar holds at the centre of the view.
+ */
+import { formatNumber, t } from '../i18n/index.ts';
+import { scaleBar, scaleBarBox } from '../render/frame.ts';
+import type { RendererHost } from '../render/host.ts';
+import type { Store } from '../state/store.ts';
+import { h, setAttr, setText } from './dom.ts';
+
+/** Adds the scale bar to the map box; returns an unmount function. */
+export function mountScaleBar(map: HTMLElement, store: Store, renderer: RendererHost): () => void {
+  const el = h('div', { class: 'scale-bar', 'aria-hidden': 'true', 'data-testid': 'scale-bar' });
+  const bar = h('span', { class: 'scale-bar-line' });
+  const label = h('span', { class: 'scale-bar-label' });
+  el.append(bar, label);
+  el.hidden = true;
+  map.append(el);
+  const render = () => {
+    const view = renderer.status().view;
+    if (!view || view.width === 0) {
+      el.hidden = true;
+      return;
+    }
+    const { lang } = store.get();
+    const { km, px } = scaleBar(view);
+    const box = scaleBarBox(view.width, view.height, lang);
+    const rtl = lang === 'ar';
+    // Pinned to the box's outer edge (beside the credit), so the bar grows away from the credit.
+    setAttr(el, 'style', `${rtl ? 'left' : 'right'}:${rtl ? box.x0 : view.width - box.x1}px;top:${box.y0}px`);
+    setAttr(bar, 'style', `width:${px}px`);
+    setText(label, t(lang, 'scale.km', { n: formatNumber(lang, km) }));
+    el.hidden = false;
+  };
+  const offStore = store.subscribe((s, p) => {
+    if (s.lang !== p.lang) render();
+  });
+  const offRenderer = renderer.subscribe(render);
+  render();
+  return () => {
+    offStore();
+    offRenderer();
+    el.remove();
+  };
+}
