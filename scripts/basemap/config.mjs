@@ -59,35 +59,39 @@ export const NAME_TO_ALPHA2 = {
   Dhekelia: 'CY',
 };
 
-/** @type {Record<string, { en: string, ar: string }>} */
+/**
+ * Country names in the map's four languages (English and German/French as the wire services write
+ * them; Arabic as Arab outlets do).
+ * @type {Record<string, { en: string, de: string, fr: string, ar: string }>}
+ */
 export const COUNTRY_NAMES = {
-  AM: { en: 'Armenia', ar: 'أرمينيا' },
-  AE: { en: 'United Arab Emirates', ar: 'الإمارات' },
-  AZ: { en: 'Azerbaijan', ar: 'أذربيجان' },
-  BG: { en: 'Bulgaria', ar: 'بلغاريا' },
-  BH: { en: 'Bahrain', ar: 'البحرين' },
-  CY: { en: 'Cyprus', ar: 'قبرص' },
-  EG: { en: 'Egypt', ar: 'مصر' },
-  GE: { en: 'Georgia', ar: 'جورجيا' },
-  GR: { en: 'Greece', ar: 'اليونان' },
-  IL: { en: 'Israel', ar: 'إسرائيل' },
-  IQ: { en: 'Iraq', ar: 'العراق' },
-  IR: { en: 'Iran', ar: 'إيران' },
-  JO: { en: 'Jordan', ar: 'الأردن' },
-  KW: { en: 'Kuwait', ar: 'الكويت' },
-  KZ: { en: 'Kazakhstan', ar: 'كازاخستان' },
-  LB: { en: 'Lebanon', ar: 'لبنان' },
-  LY: { en: 'Libya', ar: 'ليبيا' },
-  OM: { en: 'Oman', ar: 'عُمان' },
-  PS: { en: 'Palestine', ar: 'فلسطين' },
-  QA: { en: 'Qatar', ar: 'قطر' },
-  RU: { en: 'Russia', ar: 'روسيا' },
-  SA: { en: 'Saudi Arabia', ar: 'السعودية' },
-  SD: { en: 'Sudan', ar: 'السودان' },
-  SY: { en: 'Syria', ar: 'سوريا' },
-  TM: { en: 'Turkmenistan', ar: 'تركمانستان' },
-  TR: { en: 'Turkey', ar: 'تركيا' },
-  UZ: { en: 'Uzbekistan', ar: 'أوزبكستان' },
+  AM: { en: 'Armenia', de: 'Armenien', fr: 'Arménie', ar: 'أرمينيا' },
+  AE: { en: 'United Arab Emirates', de: 'Vereinigte Arabische Emirate', fr: 'Émirats arabes unis', ar: 'الإمارات' },
+  AZ: { en: 'Azerbaijan', de: 'Aserbaidschan', fr: 'Azerbaïdjan', ar: 'أذربيجان' },
+  BG: { en: 'Bulgaria', de: 'Bulgarien', fr: 'Bulgarie', ar: 'بلغاريا' },
+  BH: { en: 'Bahrain', de: 'Bahrain', fr: 'Bahreïn', ar: 'البحرين' },
+  CY: { en: 'Cyprus', de: 'Zypern', fr: 'Chypre', ar: 'قبرص' },
+  EG: { en: 'Egypt', de: 'Ägypten', fr: 'Égypte', ar: 'مصر' },
+  GE: { en: 'Georgia', de: 'Georgien', fr: 'Géorgie', ar: 'جورجيا' },
+  GR: { en: 'Greece', de: 'Griechenland', fr: 'Grèce', ar: 'اليونان' },
+  IL: { en: 'Israel', de: 'Israel', fr: 'Israël', ar: 'إسرائيل' },
+  IQ: { en: 'Iraq', de: 'Irak', fr: 'Irak', ar: 'العراق' },
+  IR: { en: 'Iran', de: 'Iran', fr: 'Iran', ar: 'إيران' },
+  JO: { en: 'Jordan', de: 'Jordanien', fr: 'Jordanie', ar: 'الأردن' },
+  KW: { en: 'Kuwait', de: 'Kuwait', fr: 'Koweït', ar: 'الكويت' },
+  KZ: { en: 'Kazakhstan', de: 'Kasachstan', fr: 'Kazakhstan', ar: 'كازاخستان' },
+  LB: { en: 'Lebanon', de: 'Libanon', fr: 'Liban', ar: 'لبنان' },
+  LY: { en: 'Libya', de: 'Libyen', fr: 'Libye', ar: 'ليبيا' },
+  OM: { en: 'Oman', de: 'Oman', fr: 'Oman', ar: 'عُمان' },
+  PS: { en: 'Palestine', de: 'Palästina', fr: 'Palestine', ar: 'فلسطين' },
+  QA: { en: 'Qatar', de: 'Katar', fr: 'Qatar', ar: 'قطر' },
+  RU: { en: 'Russia', de: 'Russland', fr: 'Russie', ar: 'روسيا' },
+  SA: { en: 'Saudi Arabia', de: 'Saudi-Arabien', fr: 'Arabie saoudite', ar: 'السعودية' },
+  SD: { en: 'Sudan', de: 'Sudan', fr: 'Soudan', ar: 'السودان' },
+  SY: { en: 'Syria', de: 'Syrien', fr: 'Syrie', ar: 'سوريا' },
+  TM: { en: 'Turkmenistan', de: 'Turkmenistan', fr: 'Turkménistan', ar: 'تركمانستان' },
+  TR: { en: 'Turkey', de: 'Türkei', fr: 'Turquie', ar: 'تركيا' },
+  UZ: { en: 'Uzbekistan', de: 'Usbekistan', fr: 'Ouzbékistan', ar: 'أوزبكستان' },
 };
 
 export const FOCUS = new Set(['IQ', 'SY']);
