@@ -43,7 +43,6 @@ export const ar: StringTable = {
   'legend.basis': 'ممتلئ: مؤكد. نصف ممتلئ: وفق تقارير. فارغ: معلن فقط.',
   'legend.approximate': 'حلقة منقطة: موقع تقريبي (بلدة قريبة)',
   'legend.zone': 'شمال شرق سوريا (المنطقة المحددة لتهديد تنظيم الدولة الإسلامية)',
-  'legend.footprint': 'قاعدة عين الأسد الجوية',
   'legend.count': '{count}',
   'status.present': 'قوات التحالف موجودة',
   'status.drawdown': 'قيد الانسحاب',

@@ -44,7 +44,6 @@ export const de: StringTable = {
   'legend.basis': 'Voll: bestätigt. Halb gefüllt: gemeldet. Leer: nur angekündigt.',
   'legend.approximate': 'Gepunkteter Ring: ungefährer Standort (nahe gelegener Ort)',
   'legend.zone': 'Nordostsyrien (das als IS-Bedrohung genannte Gebiet)',
-  'legend.footprint': 'Luftwaffenstützpunkt Ain al-Asad',
   'legend.count': '{count}',
   'status.present': 'Koalitionstruppen vor Ort',
   'status.drawdown': 'Im Abzug',

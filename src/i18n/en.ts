@@ -38,7 +38,6 @@ export const en = {
   'legend.basis': 'Solid: confirmed. Half-filled: reported. Hollow: announced only.',
   'legend.approximate': 'Dotted ring: approximate location (nearby town)',
   'legend.zone': 'North-east Syria (the area named as the IS threat)',
-  'legend.footprint': 'Ain al-Asad air base',
   'legend.count': '{count}',
   'status.present': 'Coalition forces present',
   'status.drawdown': 'Drawing down',

@@ -48,7 +48,6 @@ export const fr: StringTable = {
   'legend.basis': 'Plein\u00a0: confirmé. Demi-plein\u00a0: rapporté. Vide\u00a0: seulement annoncé.',
   'legend.approximate': 'Cercle pointillé\u00a0: emplacement approximatif (localité voisine)',
   'legend.zone': 'Nord-est de la Syrie (zone désignée comme menace de l’EI)',
-  'legend.footprint': 'Base aérienne d’Aïn al-Assad',
   'legend.count': '{count}',
   'status.present': 'Forces de la coalition présentes',
   'status.drawdown': 'En cours de retrait',

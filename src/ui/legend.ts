@@ -1,7 +1,8 @@
 /**
  * The legend, bound to the date: how current the facts are, counts of sites by status (with how many
- * of them are on the map, and "not known" after the last report), the basis encoding, zone and
- * footprint keys.
+ * of them are on the map, and "not known" after the last report), the basis encoding, the dotted
+ * ring and the zone. (Ain al-Asad's footprint has no key: at every zoom the map allows it lies under
+ * the base's own symbol; the callout names the base.)
  */
 
 import { STATUSES } from '../data/schema.ts';
@@ -62,12 +63,6 @@ export function mountLegend(parent: HTMLElement, store: Store, sceneOf: SceneOf)
           {},
           h('span', { class: 'swatch swatch-zone', 'aria-hidden': 'true' }),
           h('span', {}, t(lang, 'legend.zone')),
-        ),
-        h(
-          'li',
-          {},
-          h('span', { class: 'swatch swatch-footprint', 'aria-hidden': 'true' }),
-          h('span', {}, t(lang, 'legend.footprint')),
         ),
       ),
     );
