@@ -151,7 +151,7 @@ async function boot(): Promise<void> {
   mountLiveRegion(byId('app'), store, sceneOf);
   mountMapLabel(byId('map'), byId('map-desc'), store, sceneOf);
   mountAinCallout(byId('map'), store, sceneOf, renderer);
-  mountScaleBar(byId('map'), store, renderer);
+  mountScaleBar(byId('map'), store, renderer, () => byId('map').querySelector<HTMLElement>('.ain-callout'));
   mountPrintView({
     data,
     basemap,

@@ -185,8 +185,11 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
           // Take over only once the WebGL map shows what the SVG map shows: no flash of an older date.
           if (scene !== current?.scene || selected !== current?.selected) return;
           cancelWatchdog();
-          if (status.kind !== 'webgl') svg.setActive(false);
+          const handover = status.kind !== 'webgl';
+          if (handover) svg.setActive(false);
           publish({ kind: 'webgl', date: scene.date, ready: true, fallbackReason: null, camera: true });
+          // The credit exists now: fold it if the callout's corner is over it (placeCallout).
+          if (handover && status.callout?.covers) placeCallout();
         },
         onFailure(reason) {
           if (failed) return;
@@ -242,6 +245,13 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
     const moved = JSON.stringify(place) !== JSON.stringify(status.callout);
     if (moved) covered = null;
     publish({ callout: place });
+    // Where every corner free of sites is over MapLibre's unfolded credit (a narrow desktop map in
+    // Arabic), the credit folds to its (i) button rather than sit under the callout.
+    if (place.covers) {
+      container
+        .querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')
+        ?.classList.remove('maplibregl-compact-show');
+    }
     return moved;
   };
   const relayout = () => {

@@ -215,6 +215,8 @@ export interface CalloutPlace {
   target: [number, number] | null;
   /** From the callout's edge to just short of the base's symbol; null where it would cross another site. */
   leader: [[number, number], [number, number]] | null;
+  /** It covers one of the map's controls (the credit, where every free corner does): fold the credit. */
+  covers: boolean;
 }
 
 /**
@@ -267,7 +269,7 @@ export function calloutPlace(
     options.find((o) => !o.hides && !o.covers) ??
     options.find((o) => !o.hides) ??
     options[0]!;
-  return { corner: pick.corner, target, leader: pick.leader };
+  return { corner: pick.corner, target, leader: pick.leader, covers: pick.covers };
 }
 
 /** The country and city candidates, which depend on the frame, camera and language but not the date. */

@@ -11,7 +11,13 @@ import type { Store } from '../state/store.ts';
 import { h, setAttr, setText } from './dom.ts';
 
 /** Adds the scale bar to the map box; returns an unmount function. */
-export function mountScaleBar(map: HTMLElement, store: Store, renderer: RendererHost): () => void {
+export function mountScaleBar(
+  map: HTMLElement,
+  store: Store,
+  renderer: RendererHost,
+  /** Ain al-Asad's callout: where it had to take the corner over the map's controls, the bar gives way. */
+  callout: () => HTMLElement | null = () => null,
+): () => void {
   const el = h('div', { class: 'scale-bar', 'aria-hidden': 'true', 'data-testid': 'scale-bar' });
   const bar = h('span', { class: 'scale-bar-line' });
   const label = h('span', { class: 'scale-bar-label' });
@@ -33,6 +39,12 @@ export function mountScaleBar(map: HTMLElement, store: Store, renderer: Renderer
     setAttr(bar, 'style', `width:${px}px`);
     setText(label, t(lang, 'scale.km', { n: formatNumber(lang, km) }));
     el.hidden = false;
+    const c = renderer.status().callout?.covers ? callout() : null;
+    if (c && !c.hidden) {
+      const a = c.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) el.hidden = true;
+    }
   };
   const offStore = store.subscribe((s, p) => {
     if (s.lang !== p.lang) render();

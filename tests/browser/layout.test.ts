@@ -154,3 +154,33 @@ describe('embed in a frame of fixed height (the iframe-only snippet)', () => {
     }
   });
 });
+
+describe('the Ain al-Asad callout and the credit', () => {
+  it('folds the credit where the only corner free of sites is over it (Arabic, 1000 px page, 1 June 2025)', async () => {
+    const p = await open(site.browser, `${site.server.url}?lang=ar&date=2025-06-01`, {
+      viewport: { width: 1000, height: 700 },
+    });
+    try {
+      await waitReady(p.page);
+      await p.page.waitForTimeout(300);
+      const callout = (await p.page.locator('.ain-callout').boundingBox())!;
+      const credit = (await p.page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+      const overlap =
+        callout.x < credit.x + credit.width &&
+        credit.x < callout.x + callout.width &&
+        callout.y < credit.y + credit.height &&
+        credit.y < callout.y + callout.height;
+      expect(overlap, `callout ${JSON.stringify(callout)} credit ${JSON.stringify(credit)}`).toBe(false);
+      // The scale bar, whose place is beside the unfolded credit, gives way too.
+      const bar = p.page.getByTestId('scale-bar');
+      if (await bar.isVisible()) {
+        const b = (await bar.boundingBox())!;
+        const hidden =
+          b.x >= callout.x + callout.width || callout.x >= b.x + b.width || b.y >= callout.y + callout.height;
+        expect(hidden, 'the scale bar is not under the callout').toBe(true);
+      }
+    } finally {
+      await p.close();
+    }
+  });
+});
