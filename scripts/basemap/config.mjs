@@ -9,6 +9,16 @@
 export const BOX = [28, 24, 57, 43];
 
 /**
+ * The locator inset's box [west, south, east, north]: Europe's south, North Africa, Arabia, Iran and the
+ * Caspian, so a reader sees where Iraq and Syria lie (drawn from Natural Earth 1:110m, simplified hard).
+ * @type {import('./geom.mjs').Box}
+ */
+export const LOCATOR_BOX = [-12, 2, 78, 58];
+
+/** The locator's Douglas–Peucker tolerance in metres: it is drawn about 170 px wide. */
+export const LOCATOR_TOLERANCE_M = 20_000;
+
+/**
  * Douglas–Peucker tolerance in metres. The NE 1:10m inputs are quantized to about 340 × 190 m
  * (world-atlas), so 150 m removes little more than that jitter and keeps borders right at zoom 8
  * (MapLibre's 512 px tiles: 1 px ≈ 256 m at 33°N, so the error stays under one pixel).

@@ -19,6 +19,8 @@ export interface Basemap {
   rivers: FeatureCollection;
   lakes: FeatureCollection;
   cities: FeatureCollection;
+  /** The locator inset: land and Iraq and Syria at 1:110m, Europe's south to the Indian Ocean. */
+  locator: FeatureCollection;
 }
 
 /** File names under /geo/ (the public contract of docs/ARCHITECTURE.md). */
@@ -38,4 +40,5 @@ export const BASEMAP_FILES = {
   rivers: 'basemap/rivers.geojson',
   lakes: 'basemap/lakes.geojson',
   cities: 'basemap/cities.geojson',
+  locator: 'basemap/locator.geojson',
 } as const satisfies Record<keyof Basemap, string>;

@@ -8,7 +8,7 @@ import { formatNumber, t } from '../i18n/index.ts';
 import { scaleBar, scaleBarBox } from '../render/frame.ts';
 import type { RendererHost } from '../render/host.ts';
 import type { Store } from '../state/store.ts';
-import { h, setAttr, setText } from './dom.ts';
+import { h, setText } from './dom.ts';
 
 /** Adds the scale bar to the map box; returns an unmount function. */
 export function mountScaleBar(
@@ -34,9 +34,13 @@ export function mountScaleBar(
     const { km, px } = scaleBar(view);
     const box = scaleBarBox(view.width, view.height, lang);
     const rtl = lang === 'ar';
-    // Pinned to the box's outer edge (beside the credit), so the bar grows away from the credit.
-    setAttr(el, 'style', `${rtl ? 'left' : 'right'}:${rtl ? box.x0 : view.width - box.x1}px;top:${box.y0}px`);
-    setAttr(bar, 'style', `width:${px}px`);
+    // Pinned to the box's edge beside the credit, so the bar grows away from it; its bottom is fixed in
+    // CSS (a top from an older frame size could hang below the map and grow a host-sized frame). Set
+    // through the CSSOM: a strict CSP (style-src 'self') refuses style attributes.
+    const side = `${rtl ? box.x0 : view.width - box.x1}px`;
+    if (el.style.left !== (rtl ? side : '')) el.style.left = rtl ? side : '';
+    if (el.style.right !== (rtl ? '' : side)) el.style.right = rtl ? '' : side;
+    if (bar.style.width !== `${px}px`) bar.style.width = `${px}px`;
     setText(label, t(lang, 'scale.km', { n: formatNumber(lang, km) }));
     el.hidden = false;
     const c = renderer.status().callout?.covers ? callout() : null;

@@ -105,7 +105,8 @@ function nearestVertexKm(p: Position, line: Position[]): number {
 describe('base map files', () => {
   it('has every layer, and nothing else but the manifest', () => {
     const files = readdirSync(DIR).sort();
-    expect(files).toEqual([...LAYERS.map((l) => `${l}.geojson`), 'manifest.json'].sort());
+    // (locator.geojson, the inset's wider box, is checked in locator.test.ts.)
+    expect(files).toEqual([...LAYERS.map((l) => `${l}.geojson`), 'locator.geojson', 'manifest.json'].sort());
   });
 
   it.each(LAYERS)('%s parses, has string ids equal to properties.id and valid geometry', (name) => {
