@@ -1,17 +1,16 @@
 /**
- * The locator inset (desktop layout): a small globe from southern Europe to the Indian Ocean with Iraq
+ * The locator inset (desktop layout): a small map from southern Europe to the Indian Ocean with Iraq
  * and Syria marked and the map's current frame outlined, so a reader who does not know the region sees
  * where it lies. Drawn with d3-geo from public/geo/basemap/locator.geojson (Natural Earth 1:110m) at
  * the top of the side panel; the frame follows the camera the render host publishes. Decorative for
  * screen readers: the map's own label names the region.
  */
 import type { FeatureCollection } from 'geojson';
-import { geoOrthographic, geoPath } from 'd3-geo';
+import { geoMercator, geoPath } from 'd3-geo';
 import type { RendererHost } from '../render/host.ts';
 import { mercatorScale } from '../state/view.ts';
 
 const W = 168;
-const H = 96;
 const NS = 'http://www.w3.org/2000/svg';
 
 /** The frame of a Web Mercator camera as a lon/lat ring (edges sampled, so the globe may curve them). */
@@ -38,6 +37,23 @@ export function frameRing(view: { center: [number, number]; zoom: number; width:
   return ring.reverse();
 }
 
+/**
+ * The features with their rings reversed: the files follow RFC 7946 (outer rings counter-clockwise),
+ * d3-geo's spherical polygons the opposite, and would otherwise fill everything but the land.
+ */
+function forD3(fc: FeatureCollection): FeatureCollection {
+  const flip = (rings: number[][][]) => rings.map((r) => [...r].reverse());
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => {
+      const g = f.geometry;
+      if (g?.type === 'Polygon') return { ...f, geometry: { ...g, coordinates: flip(g.coordinates) } };
+      if (g?.type === 'MultiPolygon') return { ...f, geometry: { ...g, coordinates: g.coordinates.map(flip) } };
+      return f;
+    }),
+  };
+}
+
 /** Adds the inset to parent (first child); returns an unmount function. */
 export function mountLocator(
   parent: HTMLElement,
@@ -45,6 +61,13 @@ export function mountLocator(
   renderer: RendererHost,
 ): () => void {
   if (!locator?.features.length) return () => {};
+  const shapes = forD3(locator);
+  // Web Mercator, like the map itself, fitted to the file's width: its box's edges are the inset's.
+  const projection = geoMercator().fitWidth(W, shapes);
+  const path = geoPath(projection);
+  const [[, top], [, bottom]] = path.bounds(shapes);
+  const H = Math.ceil(bottom - top);
+  projection.translate([projection.translate()[0], projection.translate()[1] - top]);
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('class', 'locator');
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
@@ -52,17 +75,11 @@ export function mountLocator(
   svg.setAttribute('height', String(H));
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('data-testid', 'locator');
-  const projection = geoOrthographic()
-    .rotate([-36, -32])
-    .fitExtent(
-      [
-        [2, 2],
-        [W - 2, H - 2],
-      ],
-      locator,
-    )
-    .clipAngle(90);
-  const path = geoPath(projection);
+  const sea = document.createElementNS(NS, 'rect');
+  sea.setAttribute('class', 'locator-sea');
+  sea.setAttribute('width', String(W));
+  sea.setAttribute('height', String(H));
+  svg.append(sea);
   const add = (cls: string, d: string | null) => {
     const p = document.createElementNS(NS, 'path');
     p.setAttribute('class', cls);
@@ -70,7 +87,7 @@ export function mountLocator(
     svg.append(p);
     return p;
   };
-  for (const f of locator.features) {
+  for (const f of shapes.features) {
     add(f.properties?.kind === 'focus' ? 'locator-focus' : 'locator-land', path(f));
   }
   const frame = add('locator-frame', null);

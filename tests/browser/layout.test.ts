@@ -184,3 +184,40 @@ describe('the Ain al-Asad callout and the credit', () => {
     }
   });
 });
+
+describe('locator inset', () => {
+  it('marks Iraq and Syria inside the outline of the map’s frame, on the desktop layout only', async () => {
+    const p = await open(site.browser, site.server.url, { viewport: { width: 1280, height: 800 } });
+    try {
+      await waitReady(p.page);
+      const boxes = await p.page.evaluate(() => {
+        const svg = document.querySelector<SVGSVGElement>('[data-testid="locator"]')!;
+        const b = (s: string) =>
+          [...svg.querySelectorAll<SVGGraphicsElement>(s)].map((e) => {
+            const r = e.getBBox();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          });
+        return {
+          svg: svg.getBoundingClientRect().toJSON(),
+          focus: b('.locator-focus'),
+          frame: b('.locator-frame')[0]!,
+        };
+      });
+      expect(boxes.svg.width).toBeGreaterThan(100);
+      expect(boxes.focus).toHaveLength(2);
+      const { frame } = boxes;
+      // The frame is a small part of the inset (it once filled it: the land's rings wound the wrong way).
+      expect(frame.width * frame.height).toBeLessThan(0.2 * boxes.svg.width * boxes.svg.height);
+      for (const f of boxes.focus) {
+        expect(f.x).toBeGreaterThanOrEqual(frame.x - 1);
+        expect(f.y).toBeGreaterThanOrEqual(frame.y - 1);
+        expect(f.x + f.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+        expect(f.y + f.height).toBeLessThanOrEqual(frame.y + frame.height + 1);
+      }
+      await p.page.setViewportSize({ width: 390, height: 800 });
+      expect(await p.page.getByTestId('locator').isVisible()).toBe(false);
+    } finally {
+      await p.close();
+    }
+  });
+});
