@@ -1,10 +1,10 @@
 /**
  * Narrow maps: the tool bar keeps one row, and clear of the map's north (Rmelan, Qamishli), by giving
- * its buttons short names ("Table" for "Show as table"): on phones, and on pages up to 1100 px wide
- * where the map beside the side panel is under about 770 px. The long name stays the accessible name
+ * its buttons short names ("Table" for "Show as table"): on phones, and on pages up to 1280 px wide
+ * where the map beside the side panel is under about 950 px. The long name stays the accessible name
  * (aria-label) and the tooltip; the short one is what shows.
  */
-const QUERY = '(max-width: 1100px)';
+const QUERY = '(max-width: 1280px)';
 
 /** True on a narrow screen, where the tool bar's buttons take their short names. */
 export function isCompact(): boolean {
