@@ -63,10 +63,11 @@ const staticFcp = { svgInHtml: svgAt > 0, blockingScriptsBefore: blocking };
 
 // MapLibre's files in the build: any script that carries it (as tests/browser/embed.test.ts does) and
 // its style sheet (the map-view chunk's CSS; the app's own CSS names maplibre's classes, so not by content).
-const engineFiles = readdirSync(join(DIST, 'assets')).filter((f) =>
-  f.endsWith('.css')
-    ? /map-view|maplibre/.test(f)
-    : /\.m?js$/.test(f) && readFileSync(join(DIST, 'assets', f), 'utf8').includes('maplibre'),
+// The engine's chunks by name (vite names them for their entry modules: map/map-view.ts, which
+// bundles maplibre-gl, its worker, engine-worker.ts). Not every file that mentions "maplibre": the app's
+// own code names MapLibre's CSS classes.
+const engineFiles = readdirSync(join(DIST, 'assets')).filter(
+  (f) => /\.(m?js|css)$/.test(f) && /map-view|maplibre|engine-worker/.test(f),
 );
 const isEngine = (/** @type {string} */ url) =>
   url.includes('maplibre') || engineFiles.some((f) => url.includes(`/assets/${f}`));

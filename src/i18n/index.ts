@@ -59,14 +59,21 @@ export function formatDate(
 ): string {
   const style = short ? (precision === 'day' ? 'short' : precision === 'month' ? 'shortMonth' : 'year') : precision;
   const key = `${lang}:${style}`;
+  const done = formatted.get(`${key}:${iso}`);
+  if (done !== undefined) return done;
   let fmt = dateFormats.get(key);
   if (!fmt) {
     const opts = FORMATS[style];
     fmt = new Intl.DateTimeFormat(LOCALE[lang], opts);
     dateFormats.set(key, fmt);
   }
-  return fmt.format(toUtcDate(iso));
+  const text = fmt.format(toUtcDate(iso));
+  // A scene writes the same few hundred dates (periods, sources, deadlines) at every slider step.
+  if (formatted.size > 4000) formatted.clear();
+  formatted.set(`${key}:${iso}`, text);
+  return text;
 }
+const formatted = new Map<string, string>();
 
 // Building an Intl formatter costs far more than using one, and the legend formats on every slider step.
 const numberFormats = new Map<Lang, Intl.NumberFormat>();

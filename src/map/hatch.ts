@@ -6,7 +6,9 @@ function canvas(px: number): { g: CanvasRenderingContext2D; done: () => Image } 
   const c = document.createElement('canvas');
   c.width = px;
   c.height = px;
-  const g = c.getContext('2d')!;
+  // Read back at once: a canvas kept in memory rather than on the GPU, whose read-back cost ~50 ms a
+  // time in software GL (the zone's hatch is drawn anew when its holder changes).
+  const g = c.getContext('2d', { willReadFrequently: true })!;
   return {
     g,
     done: () => {

@@ -20,6 +20,8 @@ export interface LayerContext {
   reserved: () => readonly Box[];
   /** The browser's text metrics, once the fonts are in (render/frame.ts). */
   measure: () => MeasureText | undefined;
+  /** The map box's size in CSS px, kept by the render host until it resizes (reading it would force a layout). */
+  frame: () => { width: number; height: number };
 }
 
 /** One layer module's instance on one map (its diff state lives here, not in module globals). */

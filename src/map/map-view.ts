@@ -33,6 +33,8 @@ export interface MapViewOptions {
   /** Boxes over the map that labels keep clear of (render/frame.ts). */
   reserved: () => Box[];
   measure: () => MeasureText | undefined;
+  /** The map box's size (px), kept until it resizes. */
+  frame: () => { width: number; height: number };
   /** Called after the camera moved (a pan, a zoom, a resize). */
   onCamera: () => void;
   /** Called when WebGL is lost for good or the map fails; the caller switches to the SVG map. */
@@ -153,18 +155,22 @@ function startMapView(opts: MapViewOptions): Promise<MapView> {
     onSiteClick: opts.onSiteClick,
     reserved: opts.reserved,
     measure: opts.measure,
+    frame: opts.frame,
   };
   const layers = LAYERS.map((make) => make());
   let current = { scene: opts.scene, selected: opts.selected };
   let lang = lang0;
   // A frame is on its way (the next idle reports the scene); without one the canvas already shows it.
   let frameDue = false;
+  let applyFrame = 0;
+  const relabel = () => {
+    if (current.scene.lang === lang) return;
+    lang = current.scene.lang;
+    labelControls(map, lang);
+  };
   const apply = (force = false) => {
     const { scene, selected } = current;
-    if (scene.lang !== lang) {
-      lang = scene.lang;
-      labelControls(map, lang);
-    }
+    relabel();
     let drew = force;
     for (const layer of layers) if (layer.apply(ctx, scene, selected)) drew = true;
     // Most slider steps change no site, zone or label: then the map draws nothing new and the step
@@ -236,7 +242,14 @@ function startMapView(opts: MapViewOptions): Promise<MapView> {
         show(scene, selected) {
           if (scene === current.scene && selected === current.selected) return;
           current = { scene, selected };
-          apply();
+          // The controls' names follow the language at once (the page's texts change in this task too).
+          relabel();
+          // Once a frame, like the SVG map: a drag sends several steps a frame, and the map draws the
+          // last; the slider's input handler then does not wait for the label layout (issue 12).
+          applyFrame ||= requestAnimationFrame(() => {
+            applyFrame = 0;
+            apply();
+          });
         },
         refresh() {
           apply();
@@ -255,6 +268,8 @@ function startMapView(opts: MapViewOptions): Promise<MapView> {
           mapView.showCamera(v.center, v.zoom);
         },
         destroy() {
+          if (applyFrame) cancelAnimationFrame(applyFrame);
+          applyFrame = 0;
           map.remove();
         },
       };

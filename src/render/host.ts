@@ -118,10 +118,14 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
   // Measured once and kept until something over the map or the map itself changes size, or the
   // language (the tool bar moves to the other side): a slider step then forces no layout to learn it.
   let covered: Box[] | null = null;
+  // The map box's size, kept the same way: reading it after a step had changed the page's texts forced
+  // a layout of the whole document inside the slider's input handler (~12 ms a step on the bench's phone).
+  let frameSize: { width: number; height: number } | null = null;
+  const frameOf = () => (frameSize ??= { width: container.clientWidth, height: container.clientHeight });
   const reserved = (): Box[] =>
     (covered ??= [
       ...overlayBoxes(container, opts.overlays()),
-      ...controlBoxes(container.clientWidth, container.clientHeight, current?.scene.lang ?? 'en'),
+      ...controlBoxes(frameOf().width, frameOf().height, current?.scene.lang ?? 'en'),
       // Labels keep off the callout's leader line as they keep off each other's.
       ...(status.callout?.leader ? lineBoxes(...status.callout.leader) : []),
     ]);
@@ -133,6 +137,7 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
     host: staticEl,
     reserved,
     measure,
+    frame: () => frameOf(),
     data: opts.data,
     basemap: opts.basemap,
     onSiteClick: opts.onSiteClick,
@@ -176,6 +181,7 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
         onSiteClick: opts.onSiteClick,
         reserved,
         measure,
+        frame: frameOf,
         // After a pan or zoom the labels were laid out for the callout's old place: again if it moved.
         onCamera: () => {
           if (placeCallout()) mine?.refresh();
@@ -231,7 +237,7 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
   /** Places the callout for what is on screen; true when it moved (the labels must keep off its new place). */
   const placeCallout = (): boolean => {
     const el = opts.callout();
-    const frame = { width: container.clientWidth, height: container.clientHeight };
+    const frame = frameOf();
     const view = status.kind === 'webgl' ? webgl?.view() : undefined;
     publish({ view: { ...(view ?? fitView(frame.width, frame.height)), ...frame } });
     if (!current || !el || el.hidden) {
@@ -257,6 +263,7 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
   const relayout = () => {
     covered = null;
     calloutSize = null;
+    frameSize = null;
     placeCallout();
     if (status.kind === 'svg') svg.refresh();
     webgl?.refresh();

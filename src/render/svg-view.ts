@@ -27,6 +27,8 @@ export interface SvgViewOptions {
   /** Boxes over the map that labels keep clear of (render/frame.ts). */
   reserved: () => Box[];
   measure: () => MeasureText | undefined;
+  /** The map box's size (px), kept by the host until it resizes. */
+  frame: () => { width: number; height: number };
   /** Called after each drawing, with what was drawn. */
   onDrawn: (scene: Scene, selected: string | null) => void;
   onSiteClick: (siteId: string) => void;
@@ -92,8 +94,9 @@ export function createSvgView(opts: SvgViewOptions): SvgView {
     frame = 0;
     if (!pending || !active) return;
     const { scene, selected } = pending;
-    const width = Math.max(300, Math.round(host.clientWidth || 800));
-    const height = Math.max(240, Math.round(host.clientHeight || 560));
+    const size = opts.frame();
+    const width = Math.max(300, Math.round(size.width || 800));
+    const height = Math.max(240, Math.round(size.height || 560));
     const baseKey = `${width}x${height}|${scene.theme}`;
     const o: StaticMapOptions = {
       data: opts.data,

@@ -154,31 +154,59 @@ function stateOf(period: Period | null): StatusAt | null {
   );
 }
 
-function siteAt(input: SceneInput, f: AppData['presence']['features'][number], i: number, date: string, lang: Lang) {
+type Feature = AppData['presence']['features'][number];
+type Worded = Pick<SceneSite, 'state' | 'lastKnown' | 'sub' | 'statusText' | 'shortText'>;
+// What follows a site's period rather than the day, worded once per period, language and gap: a
+// slider step mostly stays inside every site's period (issue 12: the scene is built at every step).
+const worded = new WeakMap<object, Map<string, Worded>>();
+
+function wordedFor(input: SceneInput, f: Feature, period: Period | null, reportGap: boolean, lang: Lang): Worded {
+  let byKey = worded.get(period ?? f);
+  if (!byKey) {
+    byKey = new Map();
+    worded.set(period ?? f, byKey);
+  }
+  const key = `${lang}|${reportGap}`;
+  const kept = byKey.get(key);
+  if (kept) return kept;
+  const state = stateOf(period);
+  const lastReport = reportingEndsFor(input.data, f.id);
+  const lastKnown = reportGap ? stateOf(periodAt(f.properties.periods, lastReport)) : null;
+  const rangeStart = input.data.timeline.range.start;
+  const w: Worded = {
+    state,
+    lastKnown,
+    sub: labelSub(lang, state),
+    statusText: reportGap
+      ? gapSentence(lang, lastReport, lastKnown, rangeStart)
+      : statusSentence(lang, state, rangeStart),
+    shortText: shortStatus(lang, state, rangeStart, reportGap ? lastReport : null),
+  };
+  byKey.set(key, w);
+  return w;
+}
+
+function siteAt(input: SceneInput, f: Feature, i: number, date: string, lang: Lang) {
   const p = f.properties;
   const period = periodAt(p.periods, date);
-  const state = stateOf(period);
   const name = p.name[lang] || p.name.en;
   const position = f.geometry ? ([...f.geometry.coordinates] as [number, number]) : null;
   const lastReport = reportingEndsFor(input.data, f.id);
-  const reportGap = state?.status === 'unknown' && date > lastReport;
-  const lastKnown = reportGap ? stateOf(periodAt(p.periods, lastReport)) : null;
-  const rangeStart = input.data.timeline.range.start;
+  const reportGap = period?.status === 'unknown' && date > lastReport;
+  const { state, lastKnown, sub, statusText, shortText } = wordedFor(input, f, period, reportGap, lang);
   const site: SceneSite = {
     id: f.id,
     name,
     label: shortName(name),
     compactLabel: compactName(lang, shortName(name)),
-    sub: labelSub(lang, state),
+    sub,
     kind: p.kind,
     country: p.country,
     position,
     precision: p.location.precision,
     state,
-    statusText: reportGap
-      ? gapSentence(lang, lastReport, lastKnown, rangeStart)
-      : statusSentence(lang, state, rangeStart),
-    shortText: shortStatus(lang, state, rangeStart, reportGap ? lastReport : null),
+    statusText,
+    shortText,
     drawn: !!(position && state),
     lastReport,
     reportGap,

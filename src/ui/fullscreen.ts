@@ -48,8 +48,12 @@ export function mountFullscreen(tools: HTMLElement, opts: FullscreenOptions): ()
     setAttr(el, 'aria-label', name);
     setAttr(el, 'title', name);
     if (el instanceof HTMLButtonElement) setAttr(el, 'aria-pressed', String(on));
-    else el.href = opts.link();
-    el.replaceChildren(icon(on ? EXIT : ENTER));
+    else setAttr(el, 'href', opts.link());
+    // Only when it flips: a new icon on every slider step made the tool bar lay out again each time.
+    if (el.dataset.on !== String(on)) {
+      el.dataset.on = String(on);
+      el.replaceChildren(icon(on ? EXIT : ENTER));
+    }
   };
   if (el instanceof HTMLButtonElement) {
     el.addEventListener('click', () => {

@@ -66,6 +66,8 @@ describe('the keyboard', () => {
     expect(await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.site)).toBe(
       'erbil-air-base',
     );
+    // The URL follows once the value has rested (ui/history-sync.ts REPLACE_INTERVAL_MS), not in the same task.
+    await p.page.waitForFunction(() => !new URLSearchParams(location.search).has('site'));
     expect(new URL(p.page.url()).searchParams.get('site')).toBe(null);
     await p.close();
   });

@@ -155,8 +155,8 @@ export function labelsLayer(): MapLayer {
   let last: Scene | null = null;
 
   const cameraOf = (ctx: LayerContext): View | undefined => {
-    const el = ctx.map.getContainer();
-    const fit = fitView(el.clientWidth, el.clientHeight);
+    const { width, height } = ctx.frame();
+    const fit = fitView(width, height);
     const c = ctx.map.getCenter();
     const z = ctx.map.getZoom();
     // At the fitted view (the reader has not moved), lay out exactly as the SVG map does.
@@ -166,10 +166,8 @@ export function labelsLayer(): MapLayer {
   };
 
   const lay = (ctx: LayerContext, scene: Scene): boolean => {
-    const el = ctx.map.getContainer();
     const frame = {
-      width: el.clientWidth,
-      height: el.clientHeight,
+      ...ctx.frame(),
       view: cameraOf(ctx),
       reserved: ctx.reserved(),
       measure: ctx.measure(),

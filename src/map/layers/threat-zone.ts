@@ -19,11 +19,19 @@ function colorOf(scene: Scene): string {
   return scene.palette.zone[scene.zone?.control ?? 'unknown'];
 }
 
+// One tile per holder's colour, drawn once per page: the holder changes back and forth along the slider.
+const hatches = new Map<string, ReturnType<typeof hatchImage>>();
+
 function setHatch(ctx: LayerContext, scene: Scene): void {
-  if (ctx.map.hasImage('zone-hatch')) ctx.map.removeImage('zone-hatch');
-  ctx.map.addImage('zone-hatch', hatchImage(colorOf(scene), ZONE.hatch.tile, ZONE.hatch.width), {
-    pixelRatio: 2,
-  });
+  const color = colorOf(scene);
+  let image = hatches.get(color);
+  if (!image) {
+    image = hatchImage(color, ZONE.hatch.tile, ZONE.hatch.width);
+    hatches.set(color, image);
+  }
+  // Same size: the texture is replaced in place, the layer and its tiles stay as they are.
+  if (ctx.map.hasImage('zone-hatch')) ctx.map.updateImage('zone-hatch', image);
+  else ctx.map.addImage('zone-hatch', image, { pixelRatio: 2 });
 }
 
 /** The zone's layers, from the symbology, in the scene's palette and language. */
