@@ -137,7 +137,7 @@ export function createRendererHost(opts: RendererHostOptions): RendererHost {
     host: staticEl,
     reserved,
     measure,
-    frame: () => frameOf(),
+    frame: frameOf,
     data: opts.data,
     basemap: opts.basemap,
     onSiteClick: opts.onSiteClick,

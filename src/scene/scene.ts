@@ -160,7 +160,14 @@ type Worded = Pick<SceneSite, 'state' | 'lastKnown' | 'sub' | 'statusText' | 'sh
 // slider step mostly stays inside every site's period (issue 12: the scene is built at every step).
 const worded = new WeakMap<object, Map<string, Worded>>();
 
-function wordedFor(input: SceneInput, f: Feature, period: Period | null, reportGap: boolean, lang: Lang): Worded {
+function wordedFor(
+  input: SceneInput,
+  f: Feature,
+  period: Period | null,
+  lastReport: string,
+  reportGap: boolean,
+  lang: Lang,
+): Worded {
   let byKey = worded.get(period ?? f);
   if (!byKey) {
     byKey = new Map();
@@ -170,7 +177,6 @@ function wordedFor(input: SceneInput, f: Feature, period: Period | null, reportG
   const kept = byKey.get(key);
   if (kept) return kept;
   const state = stateOf(period);
-  const lastReport = reportingEndsFor(input.data, f.id);
   const lastKnown = reportGap ? stateOf(periodAt(f.properties.periods, lastReport)) : null;
   const rangeStart = input.data.timeline.range.start;
   const w: Worded = {
@@ -193,7 +199,7 @@ function siteAt(input: SceneInput, f: Feature, i: number, date: string, lang: La
   const position = f.geometry ? ([...f.geometry.coordinates] as [number, number]) : null;
   const lastReport = reportingEndsFor(input.data, f.id);
   const reportGap = period?.status === 'unknown' && date > lastReport;
-  const { state, lastKnown, sub, statusText, shortText } = wordedFor(input, f, period, reportGap, lang);
+  const { state, lastKnown, sub, statusText, shortText } = wordedFor(input, f, period, lastReport, reportGap, lang);
   const site: SceneSite = {
     id: f.id,
     name,
