@@ -138,6 +138,35 @@ for (const host of ['pym', 'loader'] as const) {
   });
 }
 
+describe('the loader at every width from 300 to 1400 px', () => {
+  it('sizes the frame to its content, with nothing cut: map, slider, legend, source line, "Open the full map"', async () => {
+    for (const width of [300, 360, 412, 768, 1000, 1200, 1400]) {
+      const p = await open(site.browser, `${hostUrl}loader.html`, { viewport: { width, height: 800 } });
+      try {
+        const iframe = await p.page.waitForSelector('iframe');
+        const frame = await mapFrame(p.page);
+        await frameReady(frame);
+        await settle(iframe, frame);
+        const cut = await frame.evaluate(() => {
+          const bottom = document.documentElement.clientHeight;
+          const right = document.documentElement.clientWidth;
+          return ['#map-wrap', '#date-slider', 'section.legend', '#source-line', 'a.open-full']
+            .map((sel) => {
+              const r = document.querySelector(sel)?.getBoundingClientRect();
+              if (!r || r.height === 0) return `${sel} missing`;
+              return r.top < 0 || r.bottom > bottom + 1 || r.left < 0 || r.right > right + 1 ? `${sel} cut` : null;
+            })
+            .filter(Boolean);
+        });
+        expect(cut, `${width} px`).toEqual([]);
+        expect(p.errors).toEqual([]);
+      } finally {
+        await p.close();
+      }
+    }
+  });
+});
+
 describe('panels opened in a frame the host sizes', () => {
   it('scrolls the host page to the table when the reader opens it (loader, 360 px phone)', async () => {
     const p = await open(site.browser, `${hostUrl}loader.html`, { viewport: { width: 360, height: 640 } });
