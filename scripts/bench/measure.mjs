@@ -3,7 +3,7 @@
  * contentful paint, map ready, bytes), slider steps (main-thread time each), the JS heap before and
  * after 500 steps, and the same page embedded 3000 px below the fold of a host page.
  */
-import { heapAfterGc, metrics, openPhone, PROFILE } from './browser.mjs';
+import { heapAfterGc, heapObjectsAfterGc, metrics, openPhone, PROFILE } from './browser.mjs';
 import { recordNetwork } from './recorder.mjs';
 
 /**
@@ -249,9 +249,14 @@ async function sliderSteps(page, cdp, opts) {
   let timeouts = 0;
   /** @type {number | null} */
   let heapWarm = null;
+  /** @type {number | null} */
+  let objectsWarm = null;
   for (let i = 0; i < opts.heapSteps; i++) {
     // After the first 100 steps caches and compiled code have settled: a leak keeps growing past it.
-    if (i === 100) heapWarm = await heapAfterGc(cdp);
+    if (i === 100) {
+      heapWarm = await heapAfterGc(cdp);
+      objectsWarm = await heapObjectsAfterGc(cdp);
+    }
     const lap = Math.floor(i / 50);
     const k = i % 50;
     const v = lap % 2 === 0 ? sweep[k + 1] : sweep[49 - k];
@@ -266,10 +271,20 @@ async function sliderSteps(page, cdp, opts) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
   await sleep(1000);
   const heapSteps = await heapAfterGc(cdp);
+  const objectsAfter = await heapObjectsAfterGc(cdp);
   return {
     steps: timed,
     empty,
-    heap: { load: heapLoad, idle, warm: heapWarm, after: heapSteps, steps: opts.heapSteps, timeouts },
+    heap: {
+      load: heapLoad,
+      idle,
+      warm: heapWarm,
+      after: heapSteps,
+      objectsWarm,
+      objectsAfter,
+      steps: opts.heapSteps,
+      timeouts,
+    },
   };
 }
 

@@ -28,6 +28,38 @@ describe('the map page', () => {
     });
   }
 
+  it('never shows the WebGL map before it has drawn the scene: its canvas is transparent until the handover', async () => {
+    const p = await open(site.browser, null);
+    try {
+      // Every animation frame from the start: is MapLibre's canvas there, and can it be seen over the SVG map?
+      await p.page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __canvasSeen: string[] }).__canvasSeen = seen;
+        const look = () => {
+          const canvas = document.querySelector('#map canvas.maplibregl-canvas');
+          const kind = document.getElementById('map')?.dataset.renderer ?? '';
+          if (canvas) seen.push(`${kind}:${getComputedStyle(canvas).opacity}`);
+          if (kind !== 'webgl') requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+      await p.page.goto(`${site.server.url}?date=2025-06-01`);
+      await waitReady(p.page);
+      const seen = await p.page.evaluate(() => (window as unknown as { __canvasSeen: string[] }).__canvasSeen);
+      const before = seen.filter((s) => s.startsWith('svg:'));
+      // The engine builds its canvas some frames before the map has drawn: those frames were looked at.
+      expect(before.length).toBeGreaterThan(0);
+      expect(new Set(before)).toEqual(new Set(['svg:0']));
+      expect(await p.page.locator('#map canvas.maplibregl-canvas').evaluate((c) => getComputedStyle(c).opacity)).toBe(
+        '1',
+      );
+      expect(await p.page.locator('#map-static').isHidden()).toBe(true);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('shows a readable message and data-map-state=error when the data cannot be loaded', async () => {
     const p = await open(site.browser, null);
     try {

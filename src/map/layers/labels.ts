@@ -152,6 +152,7 @@ function features(layout: LabelLayout, scene: Scene) {
 /** The labels layer for one map. */
 export function labelsLayer(): MapLayer {
   const laid = changed<string>();
+  const theme = changed<string>();
   let last: Scene | null = null;
 
   const cameraOf = (ctx: LayerContext): View | undefined => {
@@ -205,9 +206,11 @@ export function labelsLayer(): MapLayer {
     },
     apply(ctx, scene) {
       last = scene;
-      const p = scene.palette;
-      ctx.map.setPaintProperty('label-leaders', 'line-color', p.siteText);
-      return lay(ctx, scene);
+      // Only when the theme changes: MapLibre redraws the whole map after any setPaintProperty, even
+      // to the same value, and a slider step that changes no label must draw no frame (issue 12).
+      const recolour = theme(scene.theme);
+      if (recolour) ctx.map.setPaintProperty('label-leaders', 'line-color', scene.palette.siteText);
+      return lay(ctx, scene) || recolour;
     },
   };
 }
