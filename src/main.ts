@@ -177,7 +177,16 @@ async function boot(): Promise<void> {
     link,
     downloadImage: async (width) => {
       const { downloadImage } = await import('./ui/image-export.ts');
-      await downloadImage({ data, basemap, scene: sceneOf({ ...store.get(), theme: 'light' }), width, link: link() });
+      await downloadImage({
+        data,
+        basemap,
+        scene: sceneOf({ ...store.get(), theme: 'light' }),
+        width,
+        link: link(),
+        selected: store.get().site,
+        // The WebGL map's camera (the SVG map always shows the fitted view, which the image then shows too).
+        camera: renderer.status().kind === 'webgl' ? renderer.status().view : null,
+      });
     },
   });
   mountFullscreen(tools, { store, target: byId('app'), link });

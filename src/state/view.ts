@@ -64,3 +64,27 @@ export function fitView(
 export function mercatorScale(zoom: number): number {
   return (TILE * 2 ** zoom) / (2 * Math.PI);
 }
+
+/** True when a camera is the fitted view of a width × height frame (the reader has not panned or zoomed). */
+export function isFitted(view: View, width: number, height: number): boolean {
+  const fit = fitView(width, height);
+  return (
+    Math.abs(view.zoom - fit.zoom) < 1e-3 &&
+    Math.abs(view.center[0] - fit.center[0]) < 1e-4 &&
+    Math.abs(view.center[1] - fit.center[1]) < 1e-4
+  );
+}
+
+/**
+ * The camera that shows in a `to` frame what `view` shows in a `from` frame: the same centre, zoomed
+ * so that all of the `from` frame's extent fits (the other side of the larger frame shows more).
+ * For the image export: the reader's zoomed view, drawn 1200 px wide.
+ */
+export function viewForFrame(
+  view: View,
+  from: { width: number; height: number },
+  to: { width: number; height: number },
+): View {
+  const k = Math.min(to.width / Math.max(1, from.width), to.height / Math.max(1, from.height));
+  return { center: [view.center[0], view.center[1]], zoom: view.zoom + Math.log2(k) };
+}

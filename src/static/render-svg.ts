@@ -8,7 +8,7 @@ import type { Lang } from '../data/schema.ts';
 import type { AppData, Basemap } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
 import { type Scene, sceneAt } from '../scene/scene.ts';
-import { fitView } from '../state/view.ts';
+import { fitView, type View } from '../state/view.ts';
 import type { ThemeName } from '../theme/palette.ts';
 import { basemapSvg } from './basemap-svg.ts';
 import { factsSvg } from './facts-svg.ts';
@@ -43,6 +43,8 @@ export interface StaticMapOptions {
   reserved?: readonly Box[];
   /** The browser's text metrics (render/frame.ts), for a layout the WebGL map can match. */
   measure?: MeasureText;
+  /** The camera; the fitted view of the frame by default (the image export passes the reader's). */
+  view?: View;
 }
 
 export const FONT_FAMILY = 'Noto Sans, Noto Sans Arabic, sans-serif';
@@ -73,8 +75,9 @@ export function staticMapParts(o: StaticMapOptions, part: { base: boolean } = { 
   const scene = sceneOf(o);
   const { lang, palette: p } = scene;
   const id = o.idPrefix ?? 'static-map';
-  const proj = staticProjection(w, h);
-  const { zoom } = fitView(w, h);
+  const view = o.view ?? fitView(w, h);
+  const proj = staticProjection(w, h, view);
+  const { zoom } = view;
   const facts = factsSvg(scene, o.data, proj, { zoom, id, selected: o.selected ?? null });
   const bottom = o.legend ? 22 : 0; // the source line
   let legend: { svg: string; box: Box } | null = null;
@@ -85,6 +88,7 @@ export function staticMapParts(o: StaticMapOptions, part: { base: boolean } = { 
     {
       width: w,
       height: h,
+      ...(o.view ? { view: o.view } : {}),
       reserved: [...(o.reserved ?? []), ...(bottom ? [{ x0: 0, y0: h - bottom - 4, x1: w, y1: h }] : [])],
       measure: o.measure,
     },

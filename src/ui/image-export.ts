@@ -1,5 +1,5 @@
 /**
- * "Download image": the current date, language and selection as a PNG an editor can publish, drawn by
+ * "Download image": the current date, language, selection and camera as a PNG an editor can publish, drawn by
  * the SVG renderer (so it matches the map and needs no WebGL): the headline and "facts as of" line,
  * the map with its legend and source line, and a credit line with the map's address. Always in the
  * light palette, like print. Loaded on the first click (src/ui/share-menu.ts).
@@ -13,6 +13,7 @@ import { formatDate, t } from '../i18n/index.ts';
 import type { Scene } from '../scene/scene.ts';
 import { esc } from '../static/svg-escape.ts';
 import { FONT_FAMILY, renderStaticMap } from '../static/render-svg.ts';
+import { isFitted, viewForFrame } from '../state/view.ts';
 
 export interface ImageOptions {
   data: AppData;
@@ -24,6 +25,11 @@ export interface ImageOptions {
   /** The address of this view, for the credit line. */
   link: string;
   selected?: string | null;
+  /**
+   * The reader's camera and the size of the map it is seen in, when they have panned or zoomed: the
+   * image then shows that view (all of it, at the image's size); the whole region otherwise.
+   */
+  camera?: { center: [number, number]; zoom: number; width: number; height: number } | null;
 }
 
 /** The layout's own width: a 2400 px image is the same drawing at twice the scale. */
@@ -121,6 +127,9 @@ export async function imageSvg(o: ImageOptions): Promise<{ svg: string; height: 
     legend: true,
     selected: o.selected ?? null,
     idPrefix: 'image-map',
+    ...(o.camera && !isFitted(o.camera, o.camera.width, o.camera.height)
+      ? { view: viewForFrame(o.camera, o.camera, { width: W, height: MAP_HEIGHT }) }
+      : {}),
   }).replace(/^<svg /, `<svg x="0" y="${mapTop}" `);
   const address = (() => {
     try {

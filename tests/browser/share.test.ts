@@ -119,6 +119,51 @@ describe('share menu', () => {
   );
 });
 
+describe('the image of a zoomed view', () => {
+  it('shows what the reader has zoomed to, not the whole region, and the whole region again after a reset', async () => {
+    const p = await open(site.browser, `${site.server.url}?date=${DATE}`, {
+      acceptDownloads: true,
+      reducedMotion: 'reduce',
+    });
+    try {
+      await waitReady(p.page);
+      const image = async () => {
+        await openShare(p.page);
+        const [download] = await Promise.all([
+          p.page.waitForEvent('download', { timeout: 30_000 }),
+          p.page.locator('[data-action="image"][data-width="1200"]').click(),
+        ]);
+        await p.page.keyboard.press('Escape');
+        return PNG.sync.read(readFileSync((await download.path())!));
+      };
+      // The share of the image's pixels that differ between two images of the same size.
+      const differ = (a: PNG, b: PNG) => {
+        let n = 0;
+        for (let i = 0; i < a.data.length; i += 4) {
+          if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) > 30) n++;
+        }
+        return n / (a.width * a.height);
+      };
+      const region = await image();
+      const moved = () => p.page.evaluate(() => document.querySelector('.scale-bar')?.textContent ?? '');
+      const scaleBefore = await moved();
+      await p.page.getByTestId('phase-camera').click();
+      // The camera has moved and settled when the scale bar (which follows the camera) reads otherwise.
+      await expect.poll(moved, { timeout: 10_000 }).not.toBe(scaleBefore);
+      const zoomed = await image();
+      expect(zoomed.width).toBe(region.width);
+      expect(zoomed.height).toBe(region.height);
+      expect(differ(region, zoomed), 'a zoomed map is another picture').toBeGreaterThan(0.2);
+      await p.page.getByTestId('reset-view').click();
+      await expect.poll(moved, { timeout: 10_000 }).toBe(scaleBefore);
+      expect(differ(region, await image()), 'back to the region').toBeLessThan(0.01);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe('full screen', () => {
   it('puts the map, slider and legend on the whole screen and back', async () => {
     const p = await open(site.browser, `${site.server.url}?date=${DATE}`);

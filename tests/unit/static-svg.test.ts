@@ -105,3 +105,21 @@ describe('static map content', () => {
     }
   });
 });
+
+describe('the SVG map at a camera of its own (the image export of a zoomed view)', () => {
+  it("draws the site at the camera's centre in the middle of the frame, and the fitted view by default", () => {
+    const site = inputs.data.presence.features.find((f) => f.geometry && f.id === 'ain-al-asad')!;
+    const [lon, lat] = (site.geometry as GeoJSON.Point).coordinates as [number, number];
+    const at = (svg: string) => {
+      const g = svg.slice(svg.indexOf('data-site="ain-al-asad"'));
+      const m = g.match(/cx="([-\d.]+)" cy="([-\d.]+)"/);
+      return m ? [Number(m[1]), Number(m[2])] : null;
+    };
+    const zoomed = renderStaticMap({ ...base, view: { center: [lon, lat], zoom: 7 } });
+    const [x, y] = at(zoomed)!;
+    expect(Math.abs(x! - base.width / 2)).toBeLessThan(1);
+    expect(Math.abs(y! - base.height / 2)).toBeLessThan(1);
+    const fitted = at(renderStaticMap(base))!;
+    expect(Math.abs(fitted[0]! - base.width / 2) + Math.abs(fitted[1]! - base.height / 2)).toBeGreaterThan(5);
+  });
+});

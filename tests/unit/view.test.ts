@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import distance from '@turf/distance';
 import { SCALE_BAR_MAX, scaleBar } from '../../src/render/frame.ts';
-import { fitView, MAP_EXTENT, mercatorScale, REGION_BOUNDS } from '../../src/state/view.ts';
+import { fitView, isFitted, MAP_EXTENT, mercatorScale, REGION_BOUNDS, viewForFrame } from '../../src/state/view.ts';
 
 const manifest = JSON.parse(readFileSync('public/geo/basemap/manifest.json', 'utf8'));
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
@@ -72,5 +72,37 @@ describe('scaleBar', () => {
     const [lon, lat] = view.center;
     const ground = distance([lon, lat], [lon + dLon, lat], { units: 'kilometers' });
     expect(Math.abs(ground - km) / km).toBeLessThan(0.02);
+  });
+});
+
+describe('a camera for another frame (the image export)', () => {
+  it('knows the fitted view from a moved one', () => {
+    const fit = fitView(412, 500);
+    expect(isFitted(fit, 412, 500)).toBe(true);
+    expect(isFitted({ center: fit.center, zoom: fit.zoom + 0.5 }, 412, 500)).toBe(false);
+    expect(isFitted({ center: [fit.center[0] + 0.5, fit.center[1]], zoom: fit.zoom }, 412, 500)).toBe(false);
+  });
+
+  it('keeps the centre and zooms so that the whole of the smaller frame fits in the larger one', () => {
+    const view = { center: [44.4, 33.3] as [number, number], zoom: 6.2 };
+    for (const from of [
+      { width: 412, height: 500 },
+      { width: 1300, height: 800 },
+      { width: 360, height: 240 },
+    ]) {
+      const to = { width: 1200, height: 720 };
+      const next = viewForFrame(view, from, to);
+      expect(next.center).toEqual(view.center);
+      // The from frame's half-extent in radians, at each camera: it must fit inside the image's.
+      const half = (px: number, zoom: number) => px / 2 / mercatorScale(zoom);
+      expect(half(from.width, view.zoom)).toBeLessThanOrEqual(half(to.width, next.zoom) + 1e-12);
+      expect(half(from.height, view.zoom)).toBeLessThanOrEqual(half(to.height, next.zoom) + 1e-12);
+      // And it is the tightest such camera: one side fits exactly.
+      const exact = Math.min(
+        Math.abs(half(from.width, view.zoom) - half(to.width, next.zoom)),
+        Math.abs(half(from.height, view.zoom) - half(to.height, next.zoom)),
+      );
+      expect(exact).toBeLessThan(1e-9);
+    }
   });
 });

@@ -11,7 +11,7 @@ import { type LabelLayout, labelLayout } from '../../scene/label-layout.ts';
 import { type Side, SUB } from '../../scene/labels.ts';
 import type { Scene } from '../../scene/scene.ts';
 import { cityDotRadius, LABEL, labelStyle } from '../../scene/symbology.ts';
-import { fitView, type View } from '../../state/view.ts';
+import { isFitted, type View } from '../../state/view.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../fonts.ts';
 import { changed, circlePaint, type LayerContext, type MapLayer } from '../layer-types.ts';
 
@@ -157,13 +157,10 @@ export function labelsLayer(): MapLayer {
 
   const cameraOf = (ctx: LayerContext): View | undefined => {
     const { width, height } = ctx.frame();
-    const fit = fitView(width, height);
     const c = ctx.map.getCenter();
-    const z = ctx.map.getZoom();
+    const view: View = { center: [c.lng, c.lat], zoom: ctx.map.getZoom() };
     // At the fitted view (the reader has not moved), lay out exactly as the SVG map does.
-    const still =
-      Math.abs(z - fit.zoom) < 1e-3 && Math.abs(c.lng - fit.center[0]) < 1e-4 && Math.abs(c.lat - fit.center[1]) < 1e-4;
-    return still ? undefined : { center: [c.lng, c.lat], zoom: z };
+    return isFitted(view, width, height) ? undefined : view;
   };
 
   const lay = (ctx: LayerContext, scene: Scene): boolean => {
