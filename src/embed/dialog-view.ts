@@ -2,6 +2,7 @@
  * The embed dialog: a native modal <dialog> (Esc closes, focus returns to the button) with date,
  * language and theme options and both snippets for the current view, each with a copy button.
  */
+import { copyText } from '../ui/clipboard.ts';
 import { LANGS, type Lang } from '../data/schema.ts';
 import type { AppData } from '../data/types.ts';
 import { dirOf, t } from '../i18n/index.ts';
@@ -20,14 +21,10 @@ function select<V extends string>(id: string, values: readonly V[], value: V, te
 
 /** Copies text, or selects it for Ctrl+C where the clipboard is refused (e.g. a frame without permission). */
 async function copy(text: string, area: HTMLTextAreaElement): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    area.focus();
-    area.select();
-    return false;
-  }
+  if (await copyText(text)) return true;
+  area.focus();
+  area.select();
+  return false;
 }
 
 /** Builds the dialog (not yet in the document) for the current state; opener gets focus back on close. */

@@ -55,7 +55,7 @@
     iframe.src = src.href;
     iframe.title = TITLES[d.lang ?? ''] ?? TITLES.en ?? '';
     iframe.setAttribute('loading', 'lazy');
-    iframe.allow = 'fullscreen';
+    iframe.allow = 'fullscreen; clipboard-write';
     iframe.referrerPolicy = 'strict-origin-when-cross-origin';
     iframe.width = '100%';
     iframe.height = String(INITIAL_HEIGHT);

@@ -47,7 +47,7 @@ export function iframeSnippet(href: string, o: SnippetOptions, title: string): s
     `height="${FALLBACK_HEIGHT}"`,
     `style="border:0;display:block;width:100%"`,
     `loading="lazy"`,
-    `allow="fullscreen"`,
+    `allow="fullscreen; clipboard-write"`,
     `referrerpolicy="strict-origin-when-cross-origin"`,
   ];
   return `<iframe ${attrs.join(' ')}></iframe>`;

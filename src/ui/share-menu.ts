@@ -3,6 +3,7 @@
  * widths, and "Embed this map…". The image code is loaded on the first download (few readers ask).
  * Escape or a click elsewhere closes it; focus goes back to the button.
  */
+import { copyText } from './clipboard.ts';
 import type { AppData } from '../data/types.ts';
 import { mountEmbedButton } from '../embed/dialog.ts';
 import { t } from '../i18n/index.ts';
@@ -96,12 +97,11 @@ export function mountShareMenu(tools: HTMLElement, opts: ShareOptions): () => vo
   copy.addEventListener('click', async () => {
     const { lang } = store.get();
     const url = opts.link();
-    try {
-      // Refused in a frame without clipboard permission and on insecure origins: then the link shows,
-      // selected, for the reader to copy by hand.
-      await navigator.clipboard.writeText(url);
+    // Refused in a frame without clipboard permission and on insecure origins: then the link shows,
+    // selected, for the reader to copy by hand.
+    if (await copyText(url)) {
       say(t(lang, 'share.linkCopied'));
-    } catch {
+    } else {
       manual.value = url;
       manual.hidden = false;
       say(t(lang, 'share.linkManual'));

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { open, waitReady } from './browser.ts';
 import { useSite } from './fixture.ts';
 import { startServer } from './server.ts';
+import { iframeSnippet } from '../../src/embed/snippets.ts';
 
 const site = useSite();
 const DATE = '2026-02-20';
@@ -215,6 +216,73 @@ describe('full screen', () => {
       expect(href.searchParams.has('embed')).toBe(false);
       expect(await link.getAttribute('target')).toBe('_blank');
       expect(await link.getAttribute('aria-label')).toBe('Open the full map in a new tab');
+    } finally {
+      await p.close();
+      await host.close();
+    }
+  });
+});
+
+describe('share, image and full screen in an embed', () => {
+  it('work inside the iframe snippet on another origin: full screen, the link to the full map, the image', async () => {
+    // The iframe-only snippet as an editor pasted it before it allowed clipboard-write, on a host page
+    // of another origin (localhost against 127.0.0.1): the frame may go full screen, but its clipboard
+    // is refused, and the map must not even ask (Chrome reports a policy violation in the host's console).
+    const current = iframeSnippet(site.server.url, { date: DATE, lang: 'en', theme: 'auto' }, 'Map');
+    expect(current).toContain('allow="fullscreen; clipboard-write"');
+    const snippet = current.replace('allow="fullscreen; clipboard-write"', 'allow="fullscreen"');
+    const host = await startServer({
+      root: '/nonexistent',
+      overrides: [
+        (_req, res) => {
+          res
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(`<!doctype html><title>host</title><p>Article text.</p>${snippet}`);
+          return true;
+        },
+      ],
+    });
+    const p = await open(site.browser, `http://localhost:${host.port}/`, { acceptDownloads: true });
+    try {
+      const frame = await (async () => {
+        for (let i = 0; i < 300; i++) {
+          const f = p.page.frames().find((x) => x.url().startsWith(site.server.url));
+          if (f) return f;
+          await p.page.waitForTimeout(100);
+        }
+        throw new Error('no map frame');
+      })();
+      await frame.waitForFunction(() => document.documentElement.dataset.mapState === 'ready', null, {
+        timeout: 60_000,
+      });
+      // Full screen: the frame may go full screen, so it is the button, and it puts the map's page on the screen.
+      const button = frame.locator('#fullscreen-button');
+      expect(await button.evaluate((el) => el.tagName)).toBe('BUTTON');
+      await button.click();
+      await expect.poll(() => frame.evaluate(() => document.fullscreenElement?.id ?? null)).toBe('app');
+      await button.click();
+      await expect.poll(() => frame.evaluate(() => document.fullscreenElement)).toBe(null);
+      // Copy link: the clipboard is refused here, so the link shows selected; it is the full map's.
+      await frame.locator('#share-button').click();
+      await frame.locator('#share-panel').waitFor({ state: 'visible' });
+      await frame.locator('[data-action="copy-link"]').click();
+      const field = frame.locator('.share-link');
+      const status = frame.locator('.share-status');
+      await field.waitFor({ state: 'visible' });
+      expect(await status.textContent()).not.toBe('Link copied');
+      const u = new URL(await field.inputValue());
+      expect(u.origin + u.pathname).toBe(site.server.url);
+      expect(u.searchParams.get('date')).toBe(DATE);
+      expect(u.searchParams.has('embed')).toBe(false);
+      // Download image: from inside the frame, a real PNG.
+      const [download] = await Promise.all([
+        p.page.waitForEvent('download', { timeout: 30_000 }),
+        frame.locator('[data-action="image"][data-width="1200"]').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`coalition-map-${DATE}-en-1200.png`);
+      const png = PNG.sync.read(readFileSync((await download.path())!));
+      expect(png.width).toBe(1200);
+      expect(p.errors).toEqual([]);
     } finally {
       await p.close();
       await host.close();
