@@ -1,4 +1,5 @@
 /** String tables and locale formatting. UI code gets every word from here, never from literals. */
+import { FORMATS, LOCALE } from './formats.ts';
 import type { Lang } from '../data/schema.ts';
 import { toUtcDate } from '../data/dates.ts';
 import { ar } from './ar.ts';
@@ -38,17 +39,6 @@ export function dirOf(lang: Lang): 'rtl' | 'ltr' {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-// Bare 'en' is US English in ICU ("January 17, 2026"); the desk writes British/international dates.
-const LOCALE: Record<Lang, string> = { en: 'en-GB', de: 'de', fr: 'fr', ar: 'ar' };
-
-const FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
-  day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
-  month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
-  year: { year: 'numeric', timeZone: 'UTC' },
-  short: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
-  shortMonth: { month: 'short', year: 'numeric', timeZone: 'UTC' },
-};
 
 /** A date written as a reader of lang expects it; month precision drops the day; short abbreviates. */
 export function formatDate(
