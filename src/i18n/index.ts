@@ -39,6 +39,8 @@ export function dirOf(lang: Lang): 'rtl' | 'ltr' {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// Each date as written, per language and style (cleared above 4,000 entries).
+const formatted = new Map<string, string>();
 
 /** A date written as a reader of lang expects it; month precision drops the day; short abbreviates. */
 export function formatDate(
@@ -63,7 +65,6 @@ export function formatDate(
   formatted.set(`${key}:${iso}`, text);
   return text;
 }
-const formatted = new Map<string, string>();
 
 // Building an Intl formatter costs far more than using one, and the legend formats on every slider step.
 const numberFormats = new Map<Lang, Intl.NumberFormat>();

@@ -49,15 +49,20 @@ export function fitView(
   const scale = Math.max(fit, width / extentX, height / extentY); // pixels per radian
   // Rounded up, so that the rounding never lets the frame reach past the extent.
   const zoom = Math.ceil(Math.log2((scale * 2 * Math.PI) / TILE) * 1000) / 1000;
-  const s2 = mercatorScale(zoom);
   // Centre on the region, moved inwards where half the frame would reach past the extent.
+  return { center: insideExtent([(w + e) / 2, unmercY((mercY(n) + mercY(s)) / 2)], width, height, zoom), zoom };
+}
+
+/** A centre moved inwards so that a width × height frame at zoom does not reach past the base map's extent. */
+function insideExtent(center: [number, number], width: number, height: number, zoom: number): [number, number] {
+  const [ew, es, ee, en] = MAP_EXTENT;
+  const s2 = mercatorScale(zoom);
   const clamp = (v: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v)));
   const halfX = width / 2 / s2;
   const halfY = height / 2 / s2;
-  const cx = clamp(((w + e) / 2 / 180) * Math.PI, (ew / 180) * Math.PI + halfX, (ee / 180) * Math.PI - halfX);
-  const cy = clamp((mercY(n) + mercY(s)) / 2, mercY(es) + halfY, mercY(en) - halfY);
-  const center: [number, number] = [(cx * 180) / Math.PI, unmercY(cy)];
-  return { center, zoom };
+  const cx = clamp((center[0] / 180) * Math.PI, (ew / 180) * Math.PI + halfX, (ee / 180) * Math.PI - halfX);
+  const cy = clamp(mercY(center[1]), mercY(es) + halfY, mercY(en) - halfY);
+  return [(cx * 180) / Math.PI, unmercY(cy)];
 }
 
 /** Pixels per radian at a zoom (the d3-geo Mercator scale that matches MapLibre). */
@@ -77,8 +82,9 @@ export function isFitted(view: View, width: number, height: number): boolean {
 
 /**
  * The camera that shows in a `to` frame what `view` shows in a `from` frame: the same centre, zoomed
- * so that all of the `from` frame's extent fits (the other side of the larger frame shows more).
- * For the image export: the reader's zoomed view, drawn 1200 px wide.
+ * so that all of the `from` frame's extent fits (the other side of the larger frame shows more). As
+ * the reader's map, it never reaches past the base map: never wider than the `to` frame's fitted
+ * view, and moved inwards at an edge. For the image export: the reader's zoomed view, 1200 px wide.
  */
 export function viewForFrame(
   view: View,
@@ -86,5 +92,6 @@ export function viewForFrame(
   to: { width: number; height: number },
 ): View {
   const k = Math.min(to.width / Math.max(1, from.width), to.height / Math.max(1, from.height));
-  return { center: [view.center[0], view.center[1]], zoom: view.zoom + Math.log2(k) };
+  const zoom = Math.max(view.zoom + Math.log2(k), fitView(to.width, to.height).zoom);
+  return { center: insideExtent(view.center, to.width, to.height, zoom), zoom };
 }

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { open, waitReady } from './browser.ts';
 import { useSite } from './fixture.ts';
-import { startServer } from './server.ts';
+import { startServer, type TestServer } from './server.ts';
 import { iframeSnippet } from '../../src/embed/snippets.ts';
 
 const site = useSite();
@@ -18,6 +18,31 @@ const DATE = '2026-02-20';
 async function openShare(page: Page): Promise<void> {
   await page.locator('#share-button').click();
   await page.locator('#share-panel').waitFor({ state: 'visible' });
+}
+
+/** A host page of another origin (localhost against the map's 127.0.0.1) whose body is html. */
+function hostPage(html: string): Promise<TestServer> {
+  return startServer({
+    root: '/nonexistent',
+    overrides: [
+      (_req, res) => {
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(`<!doctype html><title>host</title>${html}`);
+        return true;
+      },
+    ],
+  });
+}
+
+/** The map's frame inside a host page, once it exists. */
+async function mapFrameIn(page: Page): Promise<Frame> {
+  for (let i = 0; i < 300; i++) {
+    const f = page.frames().find((x) => x.url().startsWith(site.server.url));
+    if (f) return f;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no map frame');
 }
 
 describe('share menu', () => {
@@ -185,29 +210,12 @@ describe('full screen', () => {
   });
 
   it('is a link to the full map in a frame that may not go full screen', async () => {
-    const host = await startServer({
-      root: '/nonexistent',
-      overrides: [
-        (_req, res) => {
-          res
-            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-            .end(
-              `<!doctype html><title>host</title><iframe src="${site.server.url}?date=${DATE}&embed=1" width="800" height="640" style="border:0"></iframe>`,
-            );
-          return true;
-        },
-      ],
-    });
+    const host = await hostPage(
+      `<iframe src="${site.server.url}?date=${DATE}&embed=1" width="800" height="640" style="border:0"></iframe>`,
+    );
     const p = await open(site.browser, `http://localhost:${host.port}/`);
     try {
-      const frame = await (async () => {
-        for (let i = 0; i < 300; i++) {
-          const f = p.page.frames().find((x) => x.url().startsWith(site.server.url));
-          if (f) return f;
-          await p.page.waitForTimeout(100);
-        }
-        throw new Error('no map frame');
-      })();
+      const frame = await mapFrameIn(p.page);
       await frame.waitForSelector('#fullscreen-button', { timeout: 30_000 });
       const link = frame.locator('#fullscreen-button');
       expect(await link.evaluate((el) => el.tagName)).toBe('A');
@@ -231,27 +239,10 @@ describe('share, image and full screen in an embed', () => {
     const current = iframeSnippet(site.server.url, { date: DATE, lang: 'en', theme: 'auto' }, 'Map');
     expect(current).toContain('allow="fullscreen; clipboard-write"');
     const snippet = current.replace('allow="fullscreen; clipboard-write"', 'allow="fullscreen"');
-    const host = await startServer({
-      root: '/nonexistent',
-      overrides: [
-        (_req, res) => {
-          res
-            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-            .end(`<!doctype html><title>host</title><p>Article text.</p>${snippet}`);
-          return true;
-        },
-      ],
-    });
+    const host = await hostPage(`<p>Article text.</p>${snippet}`);
     const p = await open(site.browser, `http://localhost:${host.port}/`, { acceptDownloads: true });
     try {
-      const frame = await (async () => {
-        for (let i = 0; i < 300; i++) {
-          const f = p.page.frames().find((x) => x.url().startsWith(site.server.url));
-          if (f) return f;
-          await p.page.waitForTimeout(100);
-        }
-        throw new Error('no map frame');
-      })();
+      const frame = await mapFrameIn(p.page);
       await frame.waitForFunction(() => document.documentElement.dataset.mapState === 'ready', null, {
         timeout: 60_000,
       });

@@ -87,12 +87,13 @@ describe('a camera for another frame (the image export)', () => {
     const view = { center: [44.4, 33.3] as [number, number], zoom: 6.2 };
     for (const from of [
       { width: 412, height: 500 },
-      { width: 1300, height: 800 },
+      { width: 1000, height: 560 },
       { width: 360, height: 240 },
     ]) {
       const to = { width: 1200, height: 720 };
       const next = viewForFrame(view, from, to);
-      expect(next.center).toEqual(view.center);
+      expect(next.center[0]).toBeCloseTo(view.center[0], 9);
+      expect(next.center[1]).toBeCloseTo(view.center[1], 9);
       // The from frame's half-extent in radians, at each camera: it must fit inside the image's.
       const half = (px: number, zoom: number) => px / 2 / mercatorScale(zoom);
       expect(half(from.width, view.zoom)).toBeLessThanOrEqual(half(to.width, next.zoom) + 1e-12);
@@ -104,5 +105,30 @@ describe('a camera for another frame (the image export)', () => {
       );
       expect(exact).toBeLessThan(1e-9);
     }
+  });
+
+  it('never reaches past the base map: moved inwards at an edge, never wider than the fitted view', () => {
+    const to = { width: 1200, height: 720 };
+    const inside = (v: { center: [number, number]; zoom: number }) => {
+      const s = mercatorScale(v.zoom);
+      const x = (v.center[0] * Math.PI) / 180;
+      const y = Math.log(Math.tan(Math.PI / 4 + (v.center[1] * Math.PI) / 360));
+      const [w, so, e, n] = MAP_EXTENT.map((d, i) => (i % 2 === 0 ? (d * Math.PI) / 180 : d)) as number[];
+      const ys = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+      return (
+        x - to.width / 2 / s >= w! - 1e-9 &&
+        x + to.width / 2 / s <= e! + 1e-9 &&
+        y - to.height / 2 / s >= ys(so!) - 1e-9 &&
+        y + to.height / 2 / s <= ys(n!) + 1e-9
+      );
+    };
+    // A tall phone map zoomed in near the eastern edge: the wide image would show past 57°E.
+    const east = viewForFrame({ center: [55.5, 33], zoom: 6 }, { width: 360, height: 600 }, to);
+    expect(inside(east)).toBe(true);
+    expect(east.center[0]).toBeLessThan(55.5);
+    // A large desktop map at its widest: the image stops at the fitted view.
+    const wide = viewForFrame(fitView(1900, 1000), { width: 1900, height: 1000 }, to);
+    expect(wide.zoom).toBeGreaterThanOrEqual(fitView(to.width, to.height).zoom);
+    expect(inside(wide)).toBe(true);
   });
 });
